@@ -1,0 +1,1 @@
+"""Adapters between the engine and a site generator (today: MkDocs)."""

@@ -1,0 +1,114 @@
+"""The `mitkb` command line: check content, generate schemas, export pages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build_date import BuildDateError, build_date
+
+
+def _root(args) -> Path:
+    return Path(args.racine).resolve()
+
+
+def cmd_check(args) -> int:
+    from .references import check_site
+
+    root = _root(args)
+    today = build_date()
+    site, errors = check_site(root, today)
+    for error in errors:
+        print(error.format(), file=sys.stderr)
+    counts = ", ".join(f"{len(site.items[k])} {label}" for k, label in
+                       (("methodes", "guide(s)"), ("modeles", "modèle(s)"), ("ateliers", "atelier(s)")))
+    if errors:
+        plural = "s" if len(errors) > 1 else ""
+        print(f"\n✗ {len(errors)} erreur{plural} : rien ne sera publié tant qu'elle{plural} reste{'nt' if plural else ''}.",
+              file=sys.stderr)
+        return 1
+    print(f"✓ Contenu valide ({counts}), vérifié à la date du {today.isoformat()}.")
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from .schemas import write_schemas
+
+    written = write_schemas(_root(args))
+    for path in written:
+        print(f"écrit : {path}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export import export_markdown
+    from .errors import ContentErrors
+
+    try:
+        count = export_markdown(_root(args), Path(args.dossier), build_date())
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    print(f"✓ {count} pages Markdown écrites dans {args.dossier}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .adapters.mkdocs_build import SiteBuildError, build_site
+
+    root = _root(args)
+    _configure_logging()
+    try:
+        build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict)
+    except SiteBuildError as exc:
+        print(f"\n✗ Construction refusée : {exc}\nLe site précédent ({args.dossier}/) est resté intact.", file=sys.stderr)
+        return 1
+    print(f"✓ Site construit dans {args.dossier}/ à la date du {build_date().isoformat()}.")
+    return 0
+
+
+def _configure_logging() -> None:
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mitkb",
+        description="Base de connaissances de la MIT du Gers : vérifier et préparer le contenu.",
+    )
+    parser.add_argument("--racine", default=".", help="dossier du projet (par défaut : le dossier courant)")
+    commands = parser.add_subparsers(dest="command", metavar="commande")
+    commands.required = True
+    check = commands.add_parser("check", help="vérifier tout le contenu et les données (toutes les erreurs d'un coup)")
+    check.set_defaults(func=cmd_check)
+    schemas = commands.add_parser("schemas", help="régénérer les schémas JSON utilisés par les éditeurs (schemas/)")
+    schemas.set_defaults(func=cmd_schemas)
+    build = commands.add_parser("build", help="construire le site statique (strict : le moindre avertissement l'arrête)")
+    build.add_argument("dossier", nargs="?", default="site", help="dossier de destination (par défaut : site)")
+    build.add_argument("--non-strict", action="store_true", help="tolérer les avertissements (aperçu)")
+    build.set_defaults(func=cmd_build)
+    export = commands.add_parser("export", help="écrire les pages générées en Markdown dans un dossier")
+    export.add_argument("dossier", help="dossier de destination")
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except BuildDateError as exc:
+        print(f"erreur : {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
