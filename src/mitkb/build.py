@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import Site
 from .errors import ContentErrors
 from .facts import Facts
-from .pages import GeneratedPage, PageRenderer
+from .pages import GeneratedFile, GeneratedPage, PageRenderer
 from .references import check_site
 
 
@@ -18,6 +18,7 @@ class BuildResult:
     site: Site
     today: dt.date
     pages: list[GeneratedPage]
+    files: list[GeneratedFile] = field(default_factory=list)
 
     @property
     def facts(self) -> Facts:

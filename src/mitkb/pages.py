@@ -37,6 +37,15 @@ class GeneratedPage:
     source: str | None = None  # the YAML file it comes from, for edit links and errors
 
 
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A binary file published with the site (e.g. a downloadable document)."""
+
+    path: str  # relative to the site root, e.g. "telechargements/modele.docx"
+    content: bytes
+    source: str | None = None
+
+
 @dataclass
 class Backlinks:
     """Who points at whom, computed once per build."""

@@ -45,6 +45,8 @@ class MitkbPlugin(BasePlugin):
             if page.path not in NAV_PAGES:
                 generated.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(generated)
+        for extra in self.result.files:
+            files.append(File.generated(config, extra.path, content=extra.content))
         return files
 
     # Rebuild when content or data change during `mkdocs serve`.
