@@ -72,6 +72,8 @@ class Site:
     terms: list[Term] = field(default_factory=list)
     items: dict[str, dict[str, Item]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     data_files: dict[str, DataFile] = field(default_factory=dict)
+    # Data files that failed to load: references into them are not reported again.
+    broken_data: set[str] = field(default_factory=set)
 
     @property
     def guides(self) -> dict[str, Item]:
@@ -109,6 +111,7 @@ def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
     for name, model in DATA_MODELS.items():
         path = root / DATA_DIR / f"{name}.yml"
         display = relative_path(path, root)
+        site.broken_data.add(display)
         if not path.is_file():
             errors.add(ContentError(display, 0, 0, "fichier de données manquant", hint=f"Créez {display}."))
             continue
@@ -121,6 +124,7 @@ def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
         errors.extend(found)
         if instance is None:
             continue
+        site.broken_data.discard(display)
         site.data_files[name] = DataFile(display, loaded.positions, loaded.data)
         attribute, list_attribute = targets[name]
         entries = getattr(instance, list_attribute)

@@ -26,7 +26,13 @@ class MacroError(Exception):
         super().__init__(message + (f" ({hint})" if hint else ""))
 
 
-def _unknown(kind: str, wanted: str, known, data_file: str) -> MacroError:
+class BrokenDataError(MacroError):
+    """The data file itself is invalid: its own errors were already reported."""
+
+
+def _unknown(kind: str, wanted: str, known, data_file: str, broken: set[str] = frozenset()) -> MacroError:
+    if data_file in broken:
+        return BrokenDataError(f"{data_file} est invalide", needle=str(wanted))
     close = difflib.get_close_matches(str(wanted), list(known), n=1)
     hint = f"Vouliez-vous dire « {close[0]} » ? " if close else ""
     hint += f"Les identifiants possibles sont dans {data_file}."
@@ -67,7 +73,7 @@ class Facts:
         try:
             return self.site.thresholds[threshold_id]
         except KeyError:
-            raise _unknown("seuil", threshold_id, self.site.thresholds, "data/seuils.yml") from None
+            raise _unknown("seuil", threshold_id, self.site.thresholds, "data/seuils.yml", self.site.broken_data) from None
 
     def threshold_in_force(self, threshold_id: str) -> ThresholdInForce:
         threshold = self.threshold(threshold_id)
@@ -93,7 +99,7 @@ class Facts:
         try:
             return self.site.figures[figure_id]
         except KeyError:
-            raise _unknown("chiffre", figure_id, self.site.figures, "data/chiffres.yml") from None
+            raise _unknown("chiffre", figure_id, self.site.figures, "data/chiffres.yml", self.site.broken_data) from None
 
     def chiffre(self, figure_id: str) -> str:
         """« 209 », « +81 % »."""
@@ -108,4 +114,4 @@ class Facts:
         try:
             return self.site.contacts[contact_id]
         except KeyError:
-            raise _unknown("contact", contact_id, self.site.contacts, "data/contacts.yml") from None
+            raise _unknown("contact", contact_id, self.site.contacts, "data/contacts.yml", self.site.broken_data) from None

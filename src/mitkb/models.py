@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema, field_validator
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -62,9 +62,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=False, frozen=True)
 
 
-def _check_review_dates(reviewed: dt.date, next_review: dt.date) -> None:
-    if next_review <= reviewed:
-        raise ValueError("la prochaine relecture doit être postérieure à la date de relecture")
+def _after_review(next_review: dt.date, info: ValidationInfo) -> dt.date:
+    reviewed = info.data.get("reviewed")
+    if reviewed is not None and next_review <= reviewed:
+        raise ValueError(
+            f"la prochaine relecture ({next_review.isoformat()}) doit être postérieure "
+            f"à la date de relecture ({reviewed.isoformat()})"
+        )
+    return next_review
 
 
 # --- data/ -----------------------------------------------------------------
@@ -123,11 +128,13 @@ class ThresholdValue(Strict):
     source: Text
     reliability: Reliability = Field("haute", alias="fiabilite")
 
-    @model_validator(mode="after")
-    def _period(self) -> "ThresholdValue":
-        if self.end is not None and self.end < self.start:
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: Optional[dt.date], info: ValidationInfo) -> Optional[dt.date]:
+        start = info.data.get("start")
+        if end is not None and start is not None and end < start:
             raise ValueError("la date de fin (au) précède la date de début (du)")
-        return self
+        return end
 
 
 class Threshold(Strict):
@@ -138,16 +145,17 @@ class Threshold(Strict):
     direction: Literal["plafond", "plancher"] = Field(alias="sens")
     values: list[ThresholdValue] = Field(alias="valeurs", min_length=1)
 
-    @model_validator(mode="after")
-    def _no_overlap(self) -> "Threshold":
-        ordered = sorted(self.values, key=lambda v: v.start)
+    @field_validator("values")
+    @classmethod
+    def _no_overlap(cls, values: list[ThresholdValue]) -> list[ThresholdValue]:
+        ordered = sorted(values, key=lambda v: v.start)
         for before, after in zip(ordered, ordered[1:]):
             if before.end is None or before.end >= after.start:
                 raise ValueError(
                     f"périodes qui se chevauchent : la valeur du {before.start.isoformat()} "
                     f"doit se terminer (au) avant le {after.start.isoformat()}"
                 )
-        return self
+        return values
 
 
 class ThresholdsFile(Strict):
@@ -195,10 +203,7 @@ class Guide(Strict):
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
 
-    @model_validator(mode="after")
-    def _dates(self) -> "Guide":
-        _check_review_dates(self.reviewed, self.next_review)
-        return self
+    _next_review_after = field_validator("next_review")(_after_review)
 
 
 class LegalBasis(Strict):
@@ -241,10 +246,7 @@ class Template(Strict):
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
 
-    @model_validator(mode="after")
-    def _dates(self) -> "Template":
-        _check_review_dates(self.reviewed, self.next_review)
-        return self
+    _next_review_after = field_validator("next_review")(_after_review)
 
 
 def _event_date(value: object) -> dt.date | str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .content import Item, Site, load_site
 from .errors import ContentError
-from .facts import Facts, MacroError
+from .facts import BrokenDataError, Facts, MacroError
 from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_located
 from .safety import line_of, unsafe_markup
 from .validation import field_path
@@ -29,7 +29,7 @@ class ReferenceChecker:
         self.errors.append(ContentError(item_source, line, column, message, field_path(path), hint))
 
     def expect(self, item: Item, path: tuple, wanted: str, known, what: str, where: str) -> None:
-        if wanted not in known:
+        if wanted not in known and where not in self.site.broken_data:
             close = difflib.get_close_matches(wanted, list(known), n=1)
             hint = f"Vouliez-vous écrire « {close[0]} » ? " if close else ""
             hint += f"Les valeurs possibles sont dans {where}."
@@ -57,6 +57,8 @@ class ReferenceChecker:
                 continue
             try:
                 self.facts.threshold_in_force(threshold_id)
+            except BrokenDataError:
+                pass
             except MacroError as exc:
                 self.error(item.source, item.positions, path, exc.message, exc.hint)
         if template.superseded_by is not None:

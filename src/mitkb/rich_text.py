@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import jinja2
 
 from .errors import ContentError
-from .facts import Facts, MacroError
+from .facts import BrokenDataError, Facts, MacroError
 from .models import FillField
 from .validation import field_path
 from .yaml_loader import Positions
@@ -84,7 +84,16 @@ class TextRenderer:
 def render_error(exc: Exception, text: str) -> tuple[int, str, str]:
     """(line offset inside the text, message, hint) for a rendering failure."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return (exc.lineno or 1) - 1, f"macro mal écrite ({exc.message})", (
+        detail = str(exc.message or "")
+        if "expected ')'" in detail or "expected token ')'" in detail:
+            problem = "parenthèse non fermée"
+        elif "end of template" in detail:
+            problem = "accolades « }} » non fermées"
+        elif "expected token 'end of print statement'" in detail:
+            problem = "texte inattendu dans la macro"
+        else:
+            problem = "syntaxe incorrecte"
+        return (exc.lineno or 1) - 1, f"macro mal écrite ({problem})", (
             "Une macro s'écrit {{ seuil('identifiant') }}, avec des accolades doubles et des guillemets."
         )
     if isinstance(exc, jinja2.UndefinedError):
@@ -117,6 +126,8 @@ def render_located(
 ) -> tuple[str | None, list[ContentError]]:
     try:
         return renderer.render(text, context), []
+    except BrokenDataError:
+        return None, []  # the data file's own errors are already reported
     except (jinja2.TemplateError, MacroError, TypeError) as exc:
         offset, message, hint = render_error(exc, text)
         line = positions.text_line(path) + offset

@@ -14,7 +14,7 @@ def unsafe_markup(text: str) -> list[tuple[int, str, str]]:
     """Problems in a text, as (offset, message, hint)."""
     problems: list[tuple[int, str, str]] = []
     stripped = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), text)
-    for match in _TAG.finditer(stripped):
+    for match in list(_TAG.finditer(stripped))[:1]:
         problems.append(
             (
                 match.start(),

@@ -152,24 +152,41 @@ def load_yaml_text(raw: bytes, display_path: str) -> LoadedYaml:
     ):
         raise fail("fichier vide", 1, 1, hint="Complétez le fichier ou supprimez-le.")
 
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
         try:
+            loader = _NoAliasLoader(text)
             root = loader.get_single_node()
+        except _AliasFound as found:
+            raise fail(
+                "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés",
+                found.mark.line + 1,
+                found.mark.column + 1,
+                "Recopiez la valeur au lieu d'utiliser un alias.",
+            ) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             message, hint = _translate_problem(exc.problem or str(exc))
             if exc.problem and "expected a single document" in (exc.context or "") + exc.problem:
                 message, hint = "plusieurs documents YAML dans un seul fichier", "Retirez la ligne « --- »."
             raise fail(message, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, hint) from None
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1
+            raise fail(
+                f"caractère invisible non autorisé (U+{exc.character:04X})" if isinstance(exc.character, int)
+                else "caractère non autorisé",
+                line,
+                hint="Supprimez ce caractère (souvent copié depuis un traitement de texte).",
+            ) from None
         except yaml.YAMLError as exc:
             raise fail(f"YAML illisible ({exc})") from None
-        if root is None:
+        if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
             raise fail("fichier vide", 1, 1, hint="Complétez le fichier ou supprimez-le.")
         builder = _Builder(loader, display_path)
         data = builder.build(root, ())
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if builder.errors:
         raise YamlLoadError(builder.errors)
     return LoadedYaml(data, builder.positions)
@@ -181,6 +198,21 @@ def load_yaml_file(path: Path, display_path: str) -> LoadedYaml:
     except OSError as exc:
         raise YamlLoadError([ContentError(display_path, 0, 0, f"fichier illisible ({exc.strerror})")]) from None
     return load_yaml_text(raw, display_path)
+
+
+class _AliasFound(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """Refuses aliases where they appear: content never needs them, and they
+    are the vector of "billion laughs" expansion attacks."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasFound(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 _PLAIN_TAGS = {
@@ -195,6 +227,13 @@ _PLAIN_TAGS = {
 }
 
 
+def _field_label(path: tuple) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else ("." if text else "") + str(part)
+    return text
+
+
 class _Builder:
     """Turns composed nodes into Python values, recording positions."""
 
@@ -203,7 +242,6 @@ class _Builder:
         self.path = display_path
         self.positions = Positions()
         self.errors: list[ContentError] = []
-        self.seen: set[int] = set()
         self.count = 0
 
     def error(self, node: Node, message: str, hint: str = "", field: str = "") -> None:
@@ -216,14 +254,6 @@ class _Builder:
             if self.count == MAX_NODES + 1:
                 self.error(node, f"fichier trop complexe (plus de {MAX_NODES} valeurs)")
             return None
-        if id(node) in self.seen:
-            self.error(
-                node,
-                "les ancres et alias YAML (&nom, *nom) ne sont pas acceptés",
-                "Recopiez la valeur au lieu d'utiliser un alias.",
-            )
-            return None
-        self.seen.add(id(node))
         mark = node.start_mark
         self.positions.values[path] = (mark.line + 1, mark.column + 1)
         if node.tag not in _PLAIN_TAGS:
@@ -241,7 +271,10 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except ValueError:
-            self.error(node, f"date impossible « {node.value} »", "Vérifiez le jour et le mois (AAAA-MM-JJ).")
+            self.error(
+                node, f"date impossible « {node.value} »", "Vérifiez le jour et le mois (AAAA-MM-JJ).",
+                _field_label(path),
+            )
             return None
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc)

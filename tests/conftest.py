@@ -1,0 +1,78 @@
+"""Shared fixtures: fixed build date, tiny sites, the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEST_DATE = "2026-11-27"
+
+
+@pytest.fixture(autouse=True)
+def fixed_build_date(monkeypatch):
+    """Every test sees the same "today" unless it sets MITKB_DATE itself."""
+    monkeypatch.setenv("MITKB_DATE", TEST_DATE)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture
+def tiny_site(tmp_path) -> Path:
+    """A small but complete project (config, docs, data, one item of each kind)."""
+    target = tmp_path / "projet"
+    shutil.copytree(FIXTURES / "tiny", target)
+    shutil.copytree(ROOT / "macros", target / "macros")
+    return target
+
+
+def require_tool(env_var: str, available: bool, what: str) -> None:
+    """Skip when a tool is missing on a laptop; fail when CI requires it."""
+    if available:
+        return
+    if os.environ.get(env_var) == "1":
+        pytest.fail(f"{what} est requis ({env_var}=1) mais introuvable")
+    pytest.skip(f"{what} introuvable (mettre {env_var}=1 pour en faire une erreur)")
+
+
+def chromium_path() -> str | None:
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+def libreoffice_path() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture
+def require_browser() -> str:
+    path = chromium_path()
+    require_tool("MITKB_REQUIRE_BROWSER", path is not None, "Chromium")
+    return path
+
+
+@pytest.fixture
+def require_office() -> str:
+    path = libreoffice_path()
+    require_tool("MITKB_REQUIRE_OFFICE", path is not None, "LibreOffice")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with --strict, at the test date."""
+    destination = tmp_path_factory.mktemp("site") / "site"
+    env = dict(os.environ, MITKB_DATE=TEST_DATE, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mitkb.cli", "--racine", str(ROOT), "build", str(destination)],
+        capture_output=True, text=True, env=env, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return destination
