@@ -115,3 +115,17 @@ class Facts:
             return self.site.contacts[contact_id]
         except KeyError:
             raise _unknown("contact", contact_id, self.site.contacts, "data/contacts.yml", self.site.broken_data) from None
+
+
+def macro_functions(facts: Facts) -> dict:
+    """The macros every page can call, hand-written or generated."""
+    from .markup import contact_card
+
+    return {
+        "seuil": facts.seuil,
+        "seuil_depuis": facts.seuil_depuis,
+        "chiffre": facts.chiffre,
+        "chiffre_libelle": lambda figure_id: facts.figure(figure_id).label,
+        "chiffre_source": lambda figure_id: facts.figure(figure_id).source,
+        "contact": lambda contact_id: contact_card(facts.contact_entry(contact_id)),
+    }

@@ -23,6 +23,7 @@ from .content import Item, Site
 from .facts import Facts
 from .formatting import date_long, event_date
 from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis
+from .markup import contact_card, md_text
 from .rich_text import RenderContext, TextRenderer
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -87,11 +88,6 @@ def link_to(from_page: str, target) -> str:
     return posixpath.relpath(target_path, posixpath.dirname(from_page) or ".")
 
 
-def md_text(text: str) -> str:
-    """Plain text placed in Markdown: no markup may come through."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", html.unescape(str(text)).strip())
-
-
 def plain(text: str) -> str:
     """Markdown and macros removed, one line: for descriptions and summaries."""
     text = re.sub(r"\{\{.*?\}\}", "…", str(text))
@@ -120,29 +116,6 @@ def legifrance_url(basis: LegalBasis) -> str:
         "https://www.legifrance.gouv.fr/search/code?tab_selection=code&searchField=NUM_ARTICLE"
         f"&query={quote(basis.number)}&code={LEGIFRANCE_CODES[basis.code]}"
     )
-
-
-def contact_card(contact) -> str:
-    lines = [f'<div class="mitkb-contact" markdown>', "", f"**{md_text(contact.name)}**  "]
-    details = [contact.function, contact.organisation]
-    for detail in details:
-        if detail:
-            lines.append(f"{md_text(detail)}  ")
-    if contact.description:
-        lines.append(md_text(contact.description) + "  ")
-    if contact.email:
-        lines.append(f"Courriel : [{contact.email}](mailto:{contact.email})  ")
-    if contact.phone:
-        digits = re.sub(r"[^0-9+]", "", contact.phone)
-        if digits.startswith("0"):
-            digits = "+33" + digits[1:]
-        lines.append(f"Téléphone : [{contact.phone}](tel:{digits})  ")
-    if contact.address:
-        lines.append(md_text(contact.address) + "  ")
-    if contact.website:
-        lines.append(f"[{contact.website}]({contact.website})  ")
-    lines += ["", "</div>"]
-    return "\n".join(lines)
 
 
 class PageRenderer:

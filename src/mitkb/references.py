@@ -7,14 +7,16 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
+import jinja2
+
 from .content import Item, Site, load_site
-from .errors import ContentError
+from .errors import ContentError, relative_path
 from .facts import BrokenDataError, Facts, MacroError
-from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_located
+from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_error, render_located
 from .safety import line_of, unsafe_markup
 from .validation import field_path
 
-KIND_LABELS = {"methodes": "guide", "modeles": "modèle", "ateliers": "atelier"}
+DOCS_DIR = "docs"
 
 
 class ReferenceChecker:
@@ -127,12 +129,32 @@ class ReferenceChecker:
         return self.errors
 
 
+    def check_docs(self, docs_dir: Path) -> None:
+        """Hand-written pages call the same macros: check them with the same rules."""
+        if not docs_dir.is_dir():
+            return
+        for path in sorted(docs_dir.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            if ("{{" not in text and "{%" not in text) or "render_macros: false" in text.split("\n---", 1)[0]:
+                continue
+            display = relative_path(path, self.site.root)
+            try:
+                self.renderer.render(text)
+            except BrokenDataError:
+                continue
+            except (jinja2.TemplateError, MacroError, TypeError) as exc:
+                offset, message, hint = render_error(exc, text)
+                self.errors.append(ContentError(display, offset + 1, 0, message, "", hint))
+
+
 def check_references(site: Site, today: dt.date) -> list[ContentError]:
     return ReferenceChecker(site, today).run()
 
 
 def check_site(root: Path, today: dt.date) -> tuple[Site, list[ContentError]]:
-    """Load, validate and cross-check the whole tree; every error at once."""
-    site, errors = load_site(root)
-    errors = list(errors) + check_references(site, today)
-    return site, sorted(set(errors))
+    """Load, validate and cross-check the whole tree, hand-written pages included."""
+    site, load_errors = load_site(root)
+    checker = ReferenceChecker(site, today)
+    checker.run()
+    checker.check_docs(Path(root) / DOCS_DIR)
+    return site, sorted(set(load_errors + checker.errors))

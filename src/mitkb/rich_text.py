@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import jinja2
 
 from .errors import ContentError
-from .facts import BrokenDataError, Facts, MacroError
+from .facts import BrokenDataError, Facts, MacroError, macro_functions
 from .models import FillField
 from .validation import field_path
 from .yaml_loader import Positions
@@ -51,6 +51,7 @@ class TextRenderer:
             keep_trailing_newline=True,
         )
         self._cache: dict[str, jinja2.Template] = {}
+        self.macros = macro_functions(facts)
 
     def render(self, text: str, context: RenderContext | None = None) -> str:
         if "{" not in text:
@@ -59,12 +60,7 @@ class TextRenderer:
         template = self._cache.get(text)
         if template is None:
             template = self._cache[text] = self.env.from_string(text)
-        return template.render(
-            seuil=self.facts.seuil,
-            seuil_depuis=self.facts.seuil_depuis,
-            chiffre=self.facts.chiffre,
-            champ=lambda field_id: self._field(field_id, context),
-        )
+        return template.render(self.macros, champ=lambda field_id: self._field(field_id, context))
 
     def _field(self, field_id: str, context: RenderContext) -> str:
         if context.fields is None:
@@ -99,7 +95,8 @@ def render_error(exc: Exception, text: str) -> tuple[int, str, str]:
     if isinstance(exc, jinja2.UndefinedError):
         name = str(exc.message or "").split("'")[1] if "'" in str(exc.message) else ""
         return _find(text, name), f"nom inconnu dans une macro « {name} »", (
-            "Macros disponibles : seuil, seuil_depuis, chiffre, champ (dans les modèles)."
+            "Macros disponibles : seuil, seuil_depuis, chiffre, chiffre_libelle, chiffre_source, contact, "
+            "champ (dans les modèles)."
         )
     if isinstance(exc, MacroError):
         return _find(text, exc.needle), exc.message, exc.hint

@@ -34,6 +34,9 @@ def build_site(config_file: Path, destination: Path, strict: bool = True) -> Pat
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(str(exc)) from None
+    except SystemExit:  # mkdocs-macros exits on a macro error (on_error_fail)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError("erreur dans une macro d'une page (voir le message ci-dessus)") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from ..facts import Facts
-from ..pages import contact_card
+from ..facts import macro_functions
 
 
 def register(env) -> None:
-    """Called from macros/main.py: declare seuil, seuil_depuis, chiffre, contact."""
+    """Called from macros/main.py: declare the engine's macros."""
     plugin = env.conf.plugins.get("mitkb")
     if plugin is None or plugin.result is None:
         raise RuntimeError("le plugin « mitkb » doit précéder « macros » dans mkdocs.yml")
-    facts: Facts = plugin.result.facts
-    env.macro(facts.seuil, "seuil")
-    env.macro(facts.seuil_depuis, "seuil_depuis")
-    env.macro(facts.chiffre, "chiffre")
-    env.macro(lambda figure_id: facts.figure(figure_id).label, "chiffre_libelle")
-    env.macro(lambda contact_id: contact_card(facts.contact_entry(contact_id)), "contact")
+    for name, function in macro_functions(plugin.result.facts).items():
+        env.macro(function, name)
