@@ -23,6 +23,15 @@ def cmd_check(args) -> int:
         print(error.format(), file=sys.stderr)
     counts = ", ".join(f"{len(site.items[k])} {label}" for k, label in
                        (("methodes", "guide(s)"), ("modeles", "modèle(s)"), ("ateliers", "atelier(s)")))
+    from .freshness import overdue_warnings
+
+    warnings = overdue_warnings(site, today)
+    for warning in warnings:
+        print("attention : " + warning.format(), file=sys.stderr)
+    if warnings and args.relecture_stricte:
+        errors = errors + warnings
+    elif warnings:
+        print(f"{len(warnings)} contenu(s) à relire (avertissement).", file=sys.stderr)
     if errors:
         plural = "s" if len(errors) > 1 else ""
         print(f"\n✗ {len(errors)} erreur{plural} : rien ne sera publié tant qu'elle{plural} reste{'nt' if plural else ''}.",
@@ -60,12 +69,43 @@ def cmd_build(args) -> int:
     root = _root(args)
     _configure_logging()
     try:
-        build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict)
+        build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict, verify=_broken_links)
     except SiteBuildError as exc:
         print(f"\n✗ Construction refusée : {exc}\nLe site précédent ({args.dossier}/) est resté intact.", file=sys.stderr)
         return 1
     print(f"✓ Site construit dans {args.dossier}/ à la date du {build_date().isoformat()}.")
     return 0
+
+
+def _broken_links(site: Path) -> list[str]:
+    from .linkcheck import check_links
+
+    broken = check_links(site).broken
+    if not broken:
+        return []
+    return [f"{len(broken)} lien(s) cassé(s) dans le site construit :"] + [f"  {b.format()}" for b in broken]
+
+
+def cmd_links(args) -> int:
+    import tempfile
+
+    from .adapters.mkdocs_build import SiteBuildError, build_site
+    from .external_links import check_external, format_report
+    from .linkcheck import check_links
+
+    root = _root(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            site = build_site(root / "mkdocs.yml", Path(tmp) / "site", strict=False)
+        except SiteBuildError as exc:
+            print(f"✗ Construction impossible : {exc}", file=sys.stderr)
+            return 1
+        report = check_links(site)
+    for broken in report.broken:
+        print(f"✗ {broken.format()}")
+    results = check_external(list(report.external), root / ".cache" / "liens-externes.json", build_date())
+    print(format_report(results, report.external))
+    return 1 if report.broken else 0
 
 
 def _configure_logging() -> None:
@@ -87,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="commande")
     commands.required = True
     check = commands.add_parser("check", help="vérifier tout le contenu et les données (toutes les erreurs d'un coup)")
+    check.add_argument(
+        "--relecture-stricte", action="store_true",
+        help="échouer aussi quand la date de prochaine relecture d'un contenu est dépassée",
+    )
     check.set_defaults(func=cmd_check)
     schemas = commands.add_parser("schemas", help="régénérer les schémas JSON utilisés par les éditeurs (schemas/)")
     schemas.set_defaults(func=cmd_schemas)
@@ -94,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("dossier", nargs="?", default="site", help="dossier de destination (par défaut : site)")
     build.add_argument("--non-strict", action="store_true", help="tolérer les avertissements (aperçu)")
     build.set_defaults(func=cmd_build)
+    links = commands.add_parser(
+        "links", help="vérifier les liens du site ; les liens externes sont testés si le réseau le permet"
+    )
+    links.set_defaults(func=cmd_links)
     export = commands.add_parser("export", help="écrire les pages générées en Markdown dans un dossier")
     export.add_argument("dossier", help="dossier de destination")
     export.set_defaults(func=cmd_export)

@@ -10,6 +10,7 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -20,8 +21,16 @@ class SiteBuildError(Exception):
     pass
 
 
-def build_site(config_file: Path, destination: Path, strict: bool = True) -> Path:
-    """Build into a sibling temporary folder and replace `destination` only on success."""
+def build_site(
+    config_file: Path,
+    destination: Path,
+    strict: bool = True,
+    verify: Callable[[Path], list[str]] | None = None,
+) -> Path:
+    """Build into a sibling temporary folder and replace `destination` only on success.
+
+    `verify` inspects the freshly built folder and returns problems that refuse it.
+    """
     destination = destination.resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-neuf-", dir=destination.parent))
@@ -40,6 +49,10 @@ def build_site(config_file: Path, destination: Path, strict: bool = True) -> Pat
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    problems = verify(staging) if verify else []
+    if problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError("\n".join(problems))
     _swap(staging, destination)
     return destination
 
