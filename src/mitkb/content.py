@@ -72,8 +72,9 @@ class Site:
     terms: list[Term] = field(default_factory=list)
     items: dict[str, dict[str, Item]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     data_files: dict[str, DataFile] = field(default_factory=dict)
-    # Data files that failed to load: references into them are not reported again.
+    # Files that failed to load: references into them are not reported again.
     broken_data: set[str] = field(default_factory=set)
+    broken_items: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
 
     @property
     def guides(self) -> dict[str, Item]:
@@ -182,6 +183,7 @@ def load_items(root: Path, site: Site, errors: ErrorCollector) -> None:
                 )
                 continue
             first_source[slug] = display
+            site.broken_items[kind].add(slug)
             try:
                 loaded = load_yaml_file(path, display)
             except YamlLoadError as exc:
@@ -191,6 +193,7 @@ def load_items(root: Path, site: Site, errors: ErrorCollector) -> None:
             errors.extend(found)
             if instance is not None:
                 site.items[kind][slug] = Item(kind, slug, display, instance, loaded.positions, loaded.data)
+                site.broken_items[kind].discard(slug)
 
 
 def load_site(root: Path) -> tuple[Site, list[ContentError]]:

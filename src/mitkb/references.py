@@ -31,6 +31,9 @@ class ReferenceChecker:
         self.errors.append(ContentError(item_source, line, column, message, field_path(path), hint))
 
     def expect(self, item: Item, path: tuple, wanted: str, known, what: str, where: str) -> None:
+        broken_kind = where.removeprefix("guides/").rstrip("/")
+        if wanted in self.site.broken_items.get(broken_kind, ()):
+            return  # the target file has errors of its own, already reported
         if wanted not in known and where not in self.site.broken_data:
             close = difflib.get_close_matches(wanted, list(known), n=1)
             hint = f"Vouliez-vous écrire « {close[0]} » ? " if close else ""
