@@ -8,6 +8,7 @@ import difflib
 from pathlib import Path
 
 import jinja2
+import yaml
 
 from .content import Item, Site, load_site
 from .errors import ContentError, relative_path
@@ -136,18 +137,35 @@ class ReferenceChecker:
         """Hand-written pages call the same macros: check them with the same rules."""
         if not docs_dir.is_dir():
             return
+        variables = site_variables(docs_dir.parent / "mkdocs.yml")
         for path in sorted(docs_dir.rglob("*.md")):
             text = path.read_text(encoding="utf-8")
             if ("{{" not in text and "{%" not in text) or "render_macros: false" in text.split("\n---", 1)[0]:
                 continue
             display = relative_path(path, self.site.root)
             try:
-                self.renderer.render(text)
+                self.renderer.render(text, variables=variables)
             except BrokenDataError:
                 continue
             except (jinja2.TemplateError, MacroError, TypeError) as exc:
                 offset, message, hint = render_error(exc, text)
                 self.errors.append(ContentError(display, offset + 1, 0, message, "", hint))
+
+
+def site_variables(config_file: Path) -> dict:
+    """The variables mkdocs-macros gives hand-written pages: `config` and the `extra` keys."""
+    if not config_file.is_file():
+        return {}
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold !!python/name: or !ENV tags: keep their place, not their value.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    except yaml.YAMLError:
+        return {}  # MkDocs itself reports an unreadable configuration
+    return {"config": config, **(config.get("extra") or {})}
 
 
 def check_references(site: Site, today: dt.date) -> list[ContentError]:

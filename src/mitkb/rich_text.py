@@ -53,14 +53,16 @@ class TextRenderer:
         self._cache: dict[str, jinja2.Template] = {}
         self.macros = macro_functions(facts)
 
-    def render(self, text: str, context: RenderContext | None = None) -> str:
+    def render(self, text: str, context: RenderContext | None = None, variables: dict | None = None) -> str:
         if "{" not in text:
             return text
         context = context or RenderContext()
         template = self._cache.get(text)
         if template is None:
             template = self._cache[text] = self.env.from_string(text)
-        return template.render(self.macros, champ=lambda field_id: self._field(field_id, context))
+        return template.render(
+            variables or {}, **self.macros, champ=lambda field_id: self._field(field_id, context)
+        )
 
     def _field(self, field_id: str, context: RenderContext) -> str:
         if context.fields is None:
