@@ -1,0 +1,125 @@
+"""Same source, same bytes; a warm cache runs pandoc for nothing that did not change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from mitkb.build import build_content
+from mitkb.documents import generate_documents
+from mitkb.documents import generate as generate_module
+from mitkb.documents.cache import CACHE_DIR
+
+from .conftest import BUILD_DATE, copy_project, load_real_site
+
+
+def test_a_second_generation_without_cache_is_byte_identical(generated, real_site, tmp_path):
+    again = generate_documents(real_site, BUILD_DATE, tmp_path / "other-cache")
+    assert again.stats.generated == len(generated.files) == 2 * len(real_site.templates)
+    assert [(f.path, f.content) for f in again.files] == [(f.path, f.content) for f in generated.files]
+
+
+def test_without_a_cache_folder_documents_are_still_generated(real_site, generated):
+    uncached = generate_documents(real_site, BUILD_DATE, None)
+    assert uncached.stats.reused == 0
+    assert [f.content for f in uncached.files] == [f.content for f in generated.files]
+
+
+def test_warm_cache_reuses_every_document(real_site, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cold = generate_documents(real_site, BUILD_DATE, cache)
+    assert (cold.stats.generated, cold.stats.reused) == (12, 0)
+
+    def no_pandoc(*args, **kwargs):
+        raise AssertionError("pandoc ne doit pas tourner avec un cache chaud")
+
+    monkeypatch.setattr(generate_module, "convert", no_pandoc)
+    warm = generate_documents(real_site, BUILD_DATE, cache)
+    assert (warm.stats.generated, warm.stats.reused) == (0, 12)
+    assert [f.content for f in warm.files] == [f.content for f in cold.files]
+
+
+def test_only_documents_whose_thresholds_changed_are_regenerated(tmp_path):
+    """On 1 April 2026 two thresholds change: only the two templates that use them are redone."""
+    cache = tmp_path / "cache"
+    before = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
+    after = generate_documents(load_real_site(dt.date(2026, 4, 1)), dt.date(2026, 4, 1), cache)
+    changed = {f.path for f, g in zip(before.files, after.files) if f.content != g.content}
+    assert changed == {
+        f"telechargements/{slug}.{kind}"
+        for slug in ("lettre-consultation-sans-publicite", "reglement-consultation-mapa-travaux")
+        for kind in ("docx", "odt")
+    }
+    assert (after.stats.generated, after.stats.reused) == (4, 8)
+
+
+def test_editing_one_template_regenerates_only_its_documents(tmp_path):
+    project = copy_project(tmp_path / "projet")
+    first = build_content(project, BUILD_DATE)
+    source = project / "guides" / "modeles" / "decision-attribution.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'), encoding="utf-8")
+    second = build_content(project, BUILD_DATE)
+    changed = {f.path for f, g in zip(first.files, second.files) if f.content != g.content}
+    assert changed == {"telechargements/decision-attribution.docx", "telechargements/decision-attribution.odt"}
+    assert any((project / CACHE_DIR).rglob("*.docx"))
+
+
+def test_build_logs_the_cache_hits(tmp_path, caplog):
+    project = copy_project(tmp_path / "projet")
+    build_content(project, BUILD_DATE)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mitkb.documents"):
+        result = build_content(project, BUILD_DATE)
+    assert "Documents à télécharger : 0 générés, 12 repris du cache" in caplog.messages
+    assert sorted(f.path for f in result.files) == sorted(
+        f"telechargements/{slug}.{kind}" for slug in result.site.templates for kind in ("docx", "odt")
+    )
+
+
+@pytest.mark.parametrize("date", ["2026-03-31", "2026-11-27"])
+def test_template_pages_offer_both_formats_with_their_size(tmp_path, date):
+    project = copy_project(tmp_path / "projet")
+    result = build_content(project, dt.date.fromisoformat(date))
+    sizes = {f.path: len(f.content) for f in result.files}
+    for page in result.pages:
+        if not page.path.startswith("modeles/") or page.path.endswith("index.md"):
+            continue
+        slug = Path(page.path).stem
+        assert "## Télécharger le modèle" in page.markdown
+        for kind, name in (("docx", "Word"), ("odt", "OpenDocument")):
+            size = sizes[f"telechargements/{slug}.{kind}"]
+            kilobytes = -(-size // 1000)
+            link = f"- [{name} (.{kind}), {kilobytes}\u00a0Ko](../telechargements/{slug}.{kind})"
+            assert link in page.markdown, page.path
+
+
+def test_entries_unused_for_a_month_are_pruned_when_something_is_regenerated(real_site, tmp_path):
+    cache = tmp_path / "cache"
+
+    def documents_in_cache() -> set[Path]:
+        return {p for p in cache.glob("??/*") if p.suffix in (".docx", ".odt")}
+
+    def age_everything() -> None:
+        two_months_ago = time.time() - 60 * 86400
+        for path in cache.rglob("*"):
+            os.utime(path, (two_months_ago, two_months_ago))
+
+    generate_documents(real_site, BUILD_DATE, cache)
+    assert len(documents_in_cache()) == 12
+    age_everything()
+    warm = generate_documents(real_site, BUILD_DATE, cache)
+    assert warm.stats.generated == 0 and len(documents_in_cache()) == 12  # nothing regenerated, nothing pruned
+    age_everything()
+    # On 31 March 2026, 4 documents differ: 8 are reused (and so kept), 4 are generated,
+    # and the 4 they replace, unused for two months, are deleted.
+    earlier = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
+    assert (earlier.stats.generated, earlier.stats.reused) == (4, 8)
+    assert len(documents_in_cache()) == 12
+    assert len(list(cache.glob("reference-*"))) == 2  # in use, so kept
+    again = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
+    assert again.stats.generated == 0
