@@ -44,6 +44,10 @@ def test_export_writes_markdown_for_another_generator(tiny_site: Path, tmp_path:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "md/methodes/suivre-step.md").read_text(encoding="utf-8").startswith("---\ntitle:")
     assert (tmp_path / "md/modeles/index.md").is_file()
+    page = (tmp_path / "md/modeles/lettre-consultation.md").read_text(encoding="utf-8")
+    for link in ("../telechargements/lettre-consultation.docx", "../telechargements/lettre-consultation.odt"):
+        assert link in page
+        assert (tmp_path / "md/modeles" / link).resolve().is_file()
 
 
 def test_bad_build_date(tiny_site: Path):
