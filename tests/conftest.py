@@ -37,6 +37,7 @@ def require_tool(env_var: str, available: bool, what: str) -> None:
         return
     if os.environ.get(env_var) == "1":
         pytest.fail(f"{what} est requis ({env_var}=1) mais introuvable")
+    # MITKB_REQUIRE_* set (CI): a missing tool is a failure, never a silent skip.
     pytest.skip(f"{what} introuvable (mettre {env_var}=1 pour en faire une erreur)")
 
 
@@ -49,6 +50,13 @@ def chromium_path() -> str | None:
 
 def libreoffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture
+def require_java() -> str:
+    path = shutil.which("java")
+    require_tool("MITKB_REQUIRE_JAVA", path is not None, "Java (pour le validateur HTML Nu)")
+    return path
 
 
 @pytest.fixture
