@@ -32,12 +32,36 @@ def cmd_check(args) -> int:
         errors = errors + warnings
     elif warnings:
         print(f"{len(warnings)} contenu(s) à relire (avertissement).", file=sys.stderr)
+    from .glossary import acronym_warnings
+
+    unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
+    for warning in unknown:
+        print("attention : " + warning.format(), file=sys.stderr)
+    if unknown and args.sigles_stricts:
+        errors = errors + unknown
+    elif unknown:
+        print(f"{len(unknown)} sigle(s) absent(s) du glossaire (avertissement).", file=sys.stderr)
     if errors:
         plural = "s" if len(errors) > 1 else ""
         print(f"\n✗ {len(errors)} erreur{plural} : rien ne sera publié tant qu'elle{plural} reste{'nt' if plural else ''}.",
               file=sys.stderr)
         return 1
     print(f"✓ Contenu valide ({counts}), vérifié à la date du {today.isoformat()}.")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, create
+
+    root = _root(args)
+    try:
+        created = create(root, args.type, args.titre, build_date(), slug=args.adresse)
+    except ScaffoldError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    print(f"✓ Fichier créé : {created.relative}")
+    print("  Ouvrez-le, remplacez chaque « À COMPLÉTER » en suivant les commentaires, puis lancez")
+    print("  « mitkb check » : il indique la ligne de chaque passage qui reste à compléter.")
     return 0
 
 
@@ -131,7 +155,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--relecture-stricte", action="store_true",
         help="échouer aussi quand la date de prochaine relecture d'un contenu est dépassée",
     )
+    check.add_argument(
+        "--sigles-stricts", action="store_true",
+        help="échouer aussi quand un sigle en majuscules est absent du glossaire (data/glossaire.yml)",
+    )
     check.set_defaults(func=cmd_check)
+    new = commands.add_parser(
+        "new", help="créer un guide, un modèle ou un compte rendu d'atelier à compléter",
+        description="Crée le fichier YAML au bon endroit, avec chaque champ commenté.",
+    )
+    new.add_argument("type", metavar="type", help="methode, modele ou atelier")
+    new.add_argument("titre", help="le titre, entre guillemets")
+    new.add_argument("--adresse", help="nom du fichier (sans .yml) s'il ne doit pas venir du titre")
+    new.set_defaults(func=cmd_new)
     schemas = commands.add_parser("schemas", help="régénérer les schémas JSON utilisés par les éditeurs (schemas/)")
     schemas.set_defaults(func=cmd_schemas)
     build = commands.add_parser("build", help="construire le site statique (strict : le moindre avertissement l'arrête)")

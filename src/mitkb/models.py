@@ -186,6 +186,20 @@ class Actor(Strict):
     role: Text
 
 
+class ChangeNote(Strict):
+    """One entry of a page's public change history (« Quoi de neuf » and the RSS feed)."""
+
+    date: dt.date
+    note: ShortText
+
+    @field_validator("note")
+    @classmethod
+    def _one_line(cls, note: str) -> str:
+        if "\n" in note:
+            raise ValueError("la note tient en une seule ligne (une phrase courte)")
+        return note
+
+
 class Guide(Strict):
     """A methodology guide (guides/methodes/<slug>.yml)."""
 
@@ -202,6 +216,7 @@ class Guide(Strict):
     referent: Id
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
+    history: list[ChangeNote] = Field(default_factory=list, alias="historique")
 
     _next_review_after = field_validator("next_review")(_after_review)
 
@@ -245,6 +260,7 @@ class Template(Strict):
     referent: Id
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
+    history: list[ChangeNote] = Field(default_factory=list, alias="historique")
 
     _next_review_after = field_validator("next_review")(_after_review)
 
@@ -281,6 +297,7 @@ class Workshop(Strict):
     next_steps: list[Text] = Field(alias="suites", min_length=1)
     guides: list[Slug] = Field(default_factory=list, alias="methodes")
     templates: list[Slug] = Field(default_factory=list, alias="modeles")
+    history: list[ChangeNote] = Field(default_factory=list, alias="historique")
 
     @property
     def sort_key(self) -> str:

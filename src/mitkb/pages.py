@@ -13,7 +13,7 @@ import json
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,6 +25,14 @@ from .formatting import date_long, event_date
 from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis
 from .markup import contact_card, md_text
 from .rich_text import RenderContext, TextRenderer
+from .changes import FEED_PATH, WHATS_NEW_PAGE, latest_changes
+from .formatting import MONTHS
+from .publishing import Publishing
+from .glossary import append_abbreviations
+from .search.facets import (
+    CONTACT_LABEL, DOMAIN_TYPE_LABELS, FILTER_AUDIENCE, FILTER_FIELD, FILTER_KIND, FILTER_PROCEDURE, KIND_LABELS,
+    FieldIndex, item_tags, tags_markup,
+)
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -121,12 +129,18 @@ def legifrance_url(basis: LegalBasis) -> str:
 class PageRenderer:
     """Renders every generated page of a validated site for one build date."""
 
-    def __init__(self, site: Site, today: dt.date):
+    def __init__(self, site: Site, today: dt.date, downloads: dict | None = None,
+                 publishing: Publishing | None = None):
         self.site = site
         self.today = today
+        # Repository links, last-changed dates and site address (none by default).
+        self.publishing = publishing or Publishing()
+        self.items_by_page = {item.page_path: item for item in site.all_items()}
+        self.downloads = downloads or {}  # template slug → its documents (see mitkb.documents)
         self.facts = Facts(site, today)
         self.text = TextRenderer(self.facts)
         self.backlinks = Backlinks.of(site)
+        self.fields = FieldIndex(site)  # which items belong to which field or theme
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
             undefined=jinja2.StrictUndefined,
@@ -149,9 +163,16 @@ class PageRenderer:
             rich_with_fields=self._rich_with_fields,
         )
         env.globals.update(
-            phase_labels=PHASE_LABELS, code_labels=LEGAL_CODE_LABELS, today=today
+            phase_labels=PHASE_LABELS, code_labels=LEGAL_CODE_LABELS, today=today,
+            page_footer=self.page_footer,
         )
         self.env = env
+
+    def page_footer(self, page: str) -> dict:
+        """Last change (guides and templates) and the edit and report links of an item page."""
+        item = self.items_by_page[page]
+        changed = self.publishing.last_changed(item.source) if item.kind in ("methodes", "modeles") else None
+        return {"last_changed": changed, "links": self.publishing.links(item.source, item.title, page)}
 
     def _rich_with_fields(self, text: str, template) -> str:
         return self.text.render(text, RenderContext({f.id: f for f in template.fields}))
@@ -189,6 +210,7 @@ class PageRenderer:
             guides=_unique(self.backlinks.guides_of_template.get(item.slug, [])),
             workshops=_unique(self.backlinks.workshops_of_template.get(item.slug, [])),
             referent=self.site.contacts[template.referent],
+            downloads=self.downloads.get(item.slug, []),
         )
 
     def workshop(self, item: Item) -> str:
@@ -237,14 +259,87 @@ class PageRenderer:
         terms = sorted(self.site.terms, key=lambda t: anchor(t.term))
         return self._render("glossaire.md.j2", page="glossaire.md", terms=terms)
 
+    # -- findability: themes, contacts, search ---------------------------------
+    def theme_page(self, domain) -> str:
+        """One page per field or theme, listing every kind of content attached to it."""
+        page = f"themes/{domain.id}.md"
+        items = self.fields.items_of(domain.id)
+        headings = {"methodes": "Guides méthodologiques", "modeles": "Modèles de documents",
+                    "ateliers": "Ateliers du réseau Commande publique"}
+        groups = [{"heading": headings[kind], "entries": items[kind]} for kind in headings if items.get(kind)]
+        return self._render("theme-index.md.j2", page=page, domain=domain, groups=groups,
+                            type_label=DOMAIN_TYPE_LABELS[domain.type])
+
+    def themes_index(self) -> str:
+        sections = []
+        for kind, heading in (("domaine", "Domaines d'intervention"), ("theme", "Thèmes transversaux")):
+            entries = []
+            for domain in (d for d in self.site.domains.values() if d.type == kind):
+                items = self.fields.items_of(domain.id)
+                counts = [_count(len(items.get("methodes", [])), "guide", "guides"),
+                          _count(len(items.get("modeles", [])), "modèle", "modèles"),
+                          _count(len(items.get("ateliers", [])), "atelier", "ateliers")]
+                entries.append({"domain": domain, "page": f"themes/{domain.id}.md",
+                                "counts": " · ".join(c for c in counts if c) or "aucun contenu pour l'instant"})
+            if entries:
+                sections.append({"heading": heading, "entries": entries})
+        return self._render("themes-index.md.j2", page="themes/index.md", sections=sections)
+
+    def contacts(self) -> str:
+        return self._render("contacts.md.j2", page="contacts.md", contacts=list(self.site.contacts.values()))
+
+    def search_page(self) -> str:
+        """The search page; its facets list the values present in the content."""
+        tags = [item_tags(item, self.fields) for item in self.site.all_items()]
+        fields = {value for t in tags for value in t.fields}
+        audiences = {value for t in tags for value in t.audiences}
+        procedures = {value for t in tags for value in t.procedures}
+        kinds = [KIND_LABELS[k] for k in self.site.items if self.site.items[k]]
+        if self.site.contacts:
+            kinds.append(CONTACT_LABEL)
+        facets = [
+            {"name": FILTER_KIND, "legend": "Type de contenu", "options": kinds},
+            {"name": FILTER_FIELD, "legend": "Domaine ou thème",
+             "options": [d.label for d in sorted(self.site.domains.values(), key=lambda d: d.type != "domaine")
+                         if d.label in fields]},
+            {"name": FILTER_AUDIENCE, "legend": "Public",
+             "options": [label for label in AUDIENCE_LABELS.values() if label in audiences]},
+            {"name": FILTER_PROCEDURE, "legend": "Procédure (modèles)",
+             "options": [label for label in PROCEDURE_LABELS.values() if label in procedures]},
+        ]
+        return self._render("recherche.md.j2", page="recherche.md", facets=[f for f in facets if f["options"]])
+
+    def whats_new(self, with_feed: bool = False) -> str:
+        """« Quoi de neuf » : the latest changes, grouped by month, newest first."""
+        groups: list[dict] = []
+        for change in latest_changes(self.site, self.today):
+            label = f"{MONTHS[change.date.month - 1].capitalize()} {change.date.year}"
+            if not groups or groups[-1]["label"] != label:
+                groups.append({"label": label, "entries": []})
+            groups[-1]["entries"].append(change)
+        feed = FEED_PATH if with_feed else None
+        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed)
+
     def all_pages(self) -> list[GeneratedPage]:
         pages = [
             GeneratedPage("methodes/index.md", self.guides_index()),
             GeneratedPage("modeles/index.md", self.templates_index()),
             GeneratedPage("ateliers/index.md", self.workshops_index()),
             GeneratedPage("glossaire.md", self.glossary()),
+            GeneratedPage("themes/index.md", self.themes_index()),
+            GeneratedPage("contacts.md", self.contacts()),
+            GeneratedPage("recherche.md", self.search_page()),
+            GeneratedPage(WHATS_NEW_PAGE, self.whats_new(with_feed=self.publishing.site_url is not None)),
         ]
+        pages += [GeneratedPage(f"themes/{d.id}.md", self.theme_page(d)) for d in self.site.domains.values()]
         renderers = {"methodes": self.guide, "modeles": self.template, "ateliers": self.workshop}
         for item in self.site.all_items():
-            pages.append(GeneratedPage(item.page_path, renderers[item.kind](item), item.source))
-        return pages
+            # Hidden Pagefind filters and metadata (kind, field, audience, procedure).
+            markdown = renderers[item.kind](item).rstrip("\n") + "\n\n" + tags_markup(item_tags(item, self.fields)) + "\n"
+            pages.append(GeneratedPage(item.page_path, markdown, item.source))
+        # Every glossary acronym explained on hover and focus (Markdown « abbr »).
+        return [replace(p, markdown=append_abbreviations(p.markdown, self.site.terms)) for p in pages]
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}" if number else ""

@@ -3,8 +3,10 @@ fields to fill that must be declared and used, text that must be safe."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 import jinja2
@@ -16,8 +18,25 @@ from .facts import BrokenDataError, Facts, MacroError
 from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_error, render_located
 from .safety import line_of, unsafe_markup
 from .validation import field_path
+from .yaml_loader import YamlLoadError, load_yaml_file
 
 DOCS_DIR = "docs"
+
+# What `mitkb new` writes where the author has something to write; `mitkb check` fails
+# on it, at its line, until it is replaced. Upper case (accents or not), never a real text.
+PLACEHOLDER = "À COMPLÉTER"
+_PLACEHOLDER = re.compile(r"[ÀA] COMPL[ÉE]TER")
+# Fields whose value is an identifier: the hint lists the values that exist.
+_ID_CHOICES = {
+    "domaine": ("domains", "data/domaines.yml"),
+    "themes": ("domains", "data/domaines.yml"),
+    "referent": ("contacts", "data/contacts.yml"),
+    "seuils": ("thresholds", "data/seuils.yml"),
+    "modeles": ("templates", "guides/modeles/"),
+    "remplace_par": ("templates", "guides/modeles/"),
+    "methodes": ("guides", "guides/methodes/"),
+    "ateliers": ("workshops", "guides/ateliers/"),
+}
 
 
 class ReferenceChecker:
@@ -123,10 +142,74 @@ class ReferenceChecker:
             _, found = render_located(self.renderer, text, source, positions, path)
             self.errors.extend(found)
 
+    def check_history(self, item: Item) -> None:
+        for index, entry in enumerate(getattr(item.model, "history", [])):
+            if entry.date > self.facts.today:
+                self.error(
+                    item.source, item.positions, ("historique", index, "date"),
+                    f"date dans le futur ({entry.date.isoformat()}, après le {self.facts.today.isoformat()})",
+                    "Un changement se date du jour où il est publié (AAAA-MM-JJ).",
+                )
+
+    # -- placeholders left by `mitkb new` -------------------------------------
+    def _placeholder_hint(self, path: tuple) -> str:
+        key = next((part for part in reversed(path) if isinstance(part, str)), "")
+        if key in _ID_CHOICES:
+            attribute, where = _ID_CHOICES[key]
+            known = getattr(self.site, attribute)
+            if key == "domaine":
+                known = [d for d, domain in known.items() if domain.type == "domaine"]
+            if known:
+                return f"Valeurs possibles (voir {where}) : " + ", ".join(sorted(known)) + "."
+        return "Remplacez-le par votre texte : le commentaire au-dessus du champ dit quoi écrire."
+
+    def placeholders(self, source: str, positions, raw) -> list[ContentError]:
+        found = []
+        for path, text in iter_strings(raw):
+            match = _PLACEHOLDER.search(text)
+            if match is None:
+                continue
+            line, column = positions.of_value(path)
+            if positions.text_line(path) != line:  # a block scalar: its text starts below the key
+                line, column = positions.text_line(path) + line_of(text, match.start()), 0
+            found.append(ContentError(source, line, column, f"texte « {match.group(0)} » à remplacer",
+                                      field_path(path), self._placeholder_hint(path)))
+        return found
+
+    def check_placeholders(self, load_errors: list[ContentError]) -> list[ContentError]:
+        """Report every placeholder, also in files that failed validation because of one.
+
+        A placeholder's own validation error (a date, a choice or an identifier expected)
+        is replaced by the placeholder error, which keeps its hint.
+        """
+        sources = [(item.source, item.positions, item.raw) for item in self.site.all_items()]
+        sources += [(data.source, data.positions, data.raw) for data in self.site.data_files.values()]
+        loaded = {source for source, _, _ in sources}
+        for failed in sorted({error.path for error in load_errors} - loaded):
+            path = self.site.root / failed
+            if path.suffix != ".yml" or not path.is_file():
+                continue
+            try:
+                document = load_yaml_file(path, failed)
+            except YamlLoadError:
+                continue
+            sources.append((failed, document.positions, document.data))
+        placeholders = [error for source in sources for error in self.placeholders(*source)]
+        at = {(error.path, error.field): index for index, error in enumerate(placeholders)}
+        remaining = []
+        for error in load_errors:
+            index = at.get((error.path, error.field)) if error.field else None
+            if index is None:
+                remaining.append(error)
+            elif error.hint and not placeholders[index].hint.startswith("Valeurs possibles"):
+                placeholders[index] = dataclasses.replace(placeholders[index], hint=error.hint)
+        return remaining + placeholders
+
     def run(self) -> list[ContentError]:
         checks = {"methodes": self.check_guide, "modeles": self.check_template, "ateliers": self.check_workshop}
         for item in self.site.all_items():
             checks[item.kind](item)
+            self.check_history(item)
             self.check_text(item.source, item.positions, item.raw, skip_body=item.kind == "modeles")
         for data_file in self.site.data_files.values():
             self.check_text(data_file.source, data_file.positions, data_file.raw)
@@ -178,4 +261,5 @@ def check_site(root: Path, today: dt.date) -> tuple[Site, list[ContentError]]:
     checker = ReferenceChecker(site, today)
     checker.run()
     checker.check_docs(Path(root) / DOCS_DIR)
+    load_errors = checker.check_placeholders(load_errors)
     return site, sorted(set(load_errors + checker.errors))

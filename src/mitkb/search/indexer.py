@@ -1,0 +1,152 @@
+"""Run Pagefind over a built site and write its search bundle into ``<site>/pagefind/``.
+
+Pagefind splits its index into small chunks: a first query downloads only the
+chunks of its words and the excerpts of the results it shows, not the whole
+index. Accents are folded (« epuration » finds « épuration ») and French words
+are stemmed (« ponts » finds « pont »).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from ..content import Site
+from .facets import CONTACT_LABEL, FILTER_KIND
+
+LANGUAGE = "fr"
+BUNDLE_DIR = "pagefind"
+# Inside the indexed content, what is not text to search: permalinks, dates, the kind and
+# field line (they are filters and metadata), phase labels and the referent card repeated
+# on every item (contacts have their own results). Fewer repeated words, smaller chunks.
+EXCLUDED_SELECTORS = [".headerlink", ".md-source-file", ".mitkb-review", ".mitkb-meta", ".mitkb-phase", ".mitkb-contact"]
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site (message in French)."""
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """A result that is not a whole page (e.g. one contact of the contacts page)."""
+
+    url: str  # from the site root, starting with « / »
+    title: str
+    content: str
+    meta: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    pages: int
+    records: int
+    seconds: float
+    bundle: Path
+
+
+def contact_records(site: Site, contacts_url: str) -> list[SearchRecord]:
+    """One search result per contact of data/contacts.yml, pointing at its card."""
+    records = []
+    base = "/" + contacts_url.lstrip("/")
+    for contact in site.contacts.values():
+        details = [contact.function, contact.organisation, contact.description, contact.email,
+                   contact.phone, contact.address]
+        content = " ".join([contact.name, *(d for d in details if d)])
+        subtitle = " · ".join(d for d in (contact.function, contact.organisation) if d)
+        meta = {"type": CONTACT_LABEL}
+        if subtitle:
+            meta["domaine"] = subtitle
+        records.append(
+            SearchRecord(f"{base}#{contact.id}", contact.name, " ".join(content.split()), meta,
+                         {FILTER_KIND: [CONTACT_LABEL]})
+        )
+    return records
+
+
+def index_site(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexReport:
+    """Index every page of ``site_dir`` marked ``data-pagefind-body``, plus ``records``.
+
+    Pagefind reads a copy of those pages prepared for it (``text_for_index``) in a
+    temporary folder, with its fast directory indexing; the bundle goes to
+    ``<site_dir>/pagefind/``.
+    """
+    site_dir = Path(site_dir).resolve()
+    if not site_dir.is_dir():
+        raise SearchIndexError(f"dossier du site introuvable : {site_dir}")
+    bundle = site_dir / BUNDLE_DIR
+    shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks from a previous build
+    records = list(records)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="mitkb-recherche-") as copy:
+        pages = _copy_pages_to_index(site_dir, Path(copy))
+        try:
+            asyncio.run(_index(Path(copy), bundle, records))
+        except SearchIndexError:
+            raise
+        except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
+            raise SearchIndexError(f"Pagefind n'a pas pu indexer le site : {exc}") from exc
+    return IndexReport(pages, len(records), time.perf_counter() - start, bundle)
+
+
+def page_url(relative: str) -> str:
+    """The address Pagefind gives a result: « methodes/x/index.html » → « /methodes/x/ »."""
+    url = "/" + relative
+    return url[: -len("index.html")] if url.endswith("/index.html") else url
+
+
+_TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
+
+
+def text_for_index(html: str) -> str:
+    """The page as Pagefind should read it: typographic apostrophes made straight in
+    the text (not in attributes), because Pagefind splits « l'école » into « école »
+    only with the straight one. The published page keeps its typography."""
+    if "’" not in html:
+        return html
+    return _TEXT_BETWEEN_TAGS.sub(lambda m: ">" + m.group(1).replace("’", "'") + "<", html)
+
+
+def _copy_pages_to_index(site_dir: Path, copy: Path) -> int:
+    """Copy the pages whose content is marked for the index, prepared for Pagefind."""
+    count = 0
+    for path in site_dir.rglob("*.html"):
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] == BUNDLE_DIR:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in html:
+            continue
+        target = copy / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text_for_index(html), encoding="utf-8")
+        count += 1
+    return count
+
+
+async def _index(pages_dir: Path, bundle: Path, records: list[SearchRecord]) -> None:
+    from pagefind.index import PagefindIndex
+
+    config = {
+        "force_language": LANGUAGE,
+        "exclude_selectors": EXCLUDED_SELECTORS,
+        "output_path": str(bundle),
+    }
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(pages_dir))
+        for record in records:
+            await index.add_custom_record(
+                url=record.url,
+                content=record.content,
+                language=LANGUAGE,
+                meta={"title": record.title, **record.meta},
+                filters=record.filters or None,
+            )
+    if not (bundle / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind n'a rien écrit dans {bundle}")

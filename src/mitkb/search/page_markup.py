@@ -1,0 +1,36 @@
+"""Mark what Pagefind indexes in each page: the content, never the theme's chrome.
+
+The content HTML of a page is wrapped in ``data-pagefind-body``: once one page has
+it, Pagefind indexes only such pages, so the header, navigation, footer, the 404
+page and the excluded pages stay out of the index.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Mapping
+
+from .synonyms import SynonymFinder
+
+# Listings repeat the titles and summaries of the items they list: they are navigation,
+# not answers, and being short they would outrank the items themselves.
+LISTING_PAGES = frozenset({"methodes/index.md", "modeles/index.md", "ateliers/index.md"})
+
+
+def is_excluded(meta: Mapping[str, Any] | None, path: str | None = None) -> bool:
+    """Out of the index: listings, and pages whose front matter says
+    ``search: {exclude: true}`` (Material's convention)."""
+    if path in LISTING_PAGES:
+        return True
+    search = (meta or {}).get("search")
+    return isinstance(search, Mapping) and bool(search.get("exclude"))
+
+
+def searchable_page_html(content: str, title: str | None, synonyms: SynonymFinder | None = None) -> str:
+    """The page content wrapped for Pagefind, with its title and acronym synonyms."""
+    if synonyms is not None:
+        content = synonyms.annotate(content, title)
+    hidden = ""
+    if title:
+        hidden = f'<div hidden><span data-pagefind-meta="title:{html.escape(title)}"></span></div>'
+    return f"<div data-pagefind-body>{content}{hidden}</div>"

@@ -1,0 +1,143 @@
+"""Pagefind indexing of a built site (the real Pagefind binary, no browser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mitkb.references import check_site
+from mitkb.search.indexer import (
+    SearchIndexError,
+    SearchRecord,
+    contact_records,
+    index_site,
+    page_url,
+    text_for_index,
+)
+from mitkb.search.web_assets import search_assets
+
+from ..conftest import FIXTURES
+
+
+def _page(title: str, body: str, indexed: bool = True) -> str:
+    content = f"<h1>{title}</h1><p>{body}</p>"
+    if indexed:
+        content = f"<div data-pagefind-body>{content}</div>"
+    return f'<!doctype html><html lang="fr"><head><title>{title}</title></head><body>{content}</body></html>'
+
+
+def test_typographic_apostrophes_become_straight_in_the_text_only():
+    html = '<p title="l’école">L’école d’Auch</p><span data-pagefind-meta="title:L’école"></span>'
+    assert text_for_index(html) == (
+        '<p title="l’école">L\'école d\'Auch</p><span data-pagefind-meta="title:L’école"></span>'
+    )
+
+
+@pytest.mark.parametrize("relative, url", [
+    ("index.html", "/"),
+    ("methodes/un-guide/index.html", "/methodes/un-guide/"),
+    ("404.html", "/404.html"),
+])
+def test_page_url(relative, url):
+    assert page_url(relative) == url
+
+
+def test_contact_records_point_at_the_contacts_page():
+    site, _ = check_site(FIXTURES / "tiny", dt.date(2026, 11, 27))
+    records = contact_records(site, "contacts/")
+    assert records == [
+        SearchRecord(
+            "/contacts/#mit", "Mission Ingénierie des Territoires",
+            "Mission Ingénierie des Territoires Conseil départemental du Gers",
+            {"type": "Contact", "domaine": "Conseil départemental du Gers"},
+            {"type": ["Contact"]},
+        )
+    ]
+
+
+def test_index_site_indexes_marked_pages_only_and_writes_the_bundle_in_the_site(tmp_path):
+    site = tmp_path / "site"
+    (site / "methodes" / "guide").mkdir(parents=True)
+    (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
+    (site / "methodes" / "guide" / "index.html").write_text(
+        _page("Un guide", "La station d’épuration du bourg"), encoding="utf-8")
+    (site / "404.html").write_text(_page("Page introuvable", "Rien", indexed=False), encoding="utf-8")
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "ancien.pf_index").write_text("périmé", encoding="utf-8")
+    record = SearchRecord("/contacts/#x", "Jeanne Test", "Jeanne Test conseillère", {"type": "Contact"},
+                          {"type": ["Contact"]})
+
+    report = index_site(site, [record])
+
+    assert (report.pages, report.records) == (2, 1)
+    bundle = site / "pagefind"
+    assert report.bundle == bundle
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.fr.pagefind").is_file()
+    assert not (bundle / "ancien.pf_index").exists(), "a previous bundle must not survive"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["fr"]
+    assert entry["languages"]["fr"]["page_count"] == 3  # two pages and one contact, not the 404
+    assert "<h1>Un guide</h1>" in (site / "methodes" / "guide" / "index.html").read_text(encoding="utf-8")
+
+
+def test_index_site_refuses_a_missing_folder(tmp_path):
+    with pytest.raises(SearchIndexError, match="dossier du site introuvable"):
+        index_site(tmp_path / "absent")
+
+
+def test_built_site_has_its_search_bundle_and_marks_what_is_indexed(built_site: Path):
+    assert (built_site / "pagefind" / "pagefind.js").is_file()
+    assert not (built_site / "search" / "search_index.json").exists(), "Material's search must be off"
+    guide = (built_site / "methodes" / "suivre-station-epuration" / "index.html").read_text(encoding="utf-8")
+    assert "<div data-pagefind-body>" in guide
+    assert '<span data-pagefind-filter="type:Guide méthodologique"></span>' in guide
+    assert '<span class="mitkb-synonyme" hidden data-pagefind-weight="5.0"> (STEP)</span>' in guide
+    assert 'tabindex="0">MIT</abbr>' in guide
+    for path in ("404.html", "recherche/index.html", "contacts/index.html", "methodes/index.html",
+                 "themes/index.html", "themes/eau-assainissement/index.html"):
+        assert "data-pagefind-body" not in (built_site / path).read_text(encoding="utf-8"), path
+
+
+def test_every_page_has_the_header_search_form(built_site: Path):
+    pages = [p for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] != "pagefind"]
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert '<form class="mitkb-entete-recherche" role="search"' in html, page
+        assert 'name="q"' in html, page
+
+
+def test_search_page_assets_ship_with_the_engine():
+    assets = dict(search_assets())
+    assert set(assets) == {"assets/javascripts/recherche.js", "assets/stylesheets/recherche.css"}
+    assert b'import(new URL("pagefind/pagefind.js", root).href)' in assets["assets/javascripts/recherche.js"]
+    assert b".mitkb-entete-recherche" in assets["assets/stylesheets/recherche.css"]
+
+
+def test_a_project_without_assets_of_its_own_gets_a_working_search(tiny_site: Path):
+    shutil.rmtree(tiny_site / "docs" / "assets", ignore_errors=True)
+    env = dict(os.environ, MITKB_DATE="2026-11-27", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mitkb.cli", "--racine", str(tiny_site), "build", "site"],
+                            capture_output=True, text=True, env=env, cwd=tiny_site)
+    assert result.returncode == 0, result.stderr
+    site = tiny_site / "site"
+    assert (site / "recherche" / "index.html").is_file()
+    assert (site / "assets" / "javascripts" / "recherche.js").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert "Index de recherche : " in result.stderr
+
+
+def test_the_build_can_skip_the_search_index(tiny_site: Path):
+    env = dict(os.environ, MITKB_DATE="2026-11-27", NO_MKDOCS_2_WARNING="1", MITKB_INDEX_SEARCH="0")
+    result = subprocess.run([sys.executable, "-m", "mitkb.cli", "--racine", str(tiny_site), "build", "site"],
+                            capture_output=True, text=True, env=env, cwd=tiny_site)
+    assert result.returncode == 0, result.stderr
+    assert (tiny_site / "site" / "index.html").is_file()
+    assert not (tiny_site / "site" / "pagefind").exists()

@@ -1,0 +1,214 @@
+"""The search in a real browser (headless Chromium) against the built site, served locally.
+
+Each test also checks the network log of its pages: no request may leave the local
+server (no font, script or index from a third-party host).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+STATION_GUIDE = "Suivre le fonctionnement d’une station d’épuration"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path):
+    """The built site on 127.0.0.1, on a free port, for the tests of this module."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser(site_url):
+    from playwright.sync_api import sync_playwright
+
+    from ..conftest import chromium_path
+
+    path = chromium_path()
+    if path is None:
+        pytest.skip("Chromium introuvable")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def tab(require_browser, browser, site_url):
+    """A fresh page whose every request is recorded, checked for third-party hosts at the end."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    tab = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert requests, "no request recorded"
+    foreign = [url for url in requests if not (url.startswith(site_url + "/") or url.startswith("data:"))]
+    assert foreign == [], f"requests to other hosts: {foreign}"
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def _results(tab) -> list[dict]:
+    """Wait for the search to answer; the results as shown (title, kind line, excerpt)."""
+    tab.wait_for_function(
+        """() => {
+            const status = document.getElementById('mitkb-recherche-statut').textContent;
+            return /Aucun résultat/.test(status)
+                || (/résultat/.test(status) && document.querySelector('.mitkb-resultat'));
+        }""",
+        timeout=15000,
+    )
+    return tab.eval_on_selector_all(
+        ".mitkb-resultat",
+        """items => items.map(item => ({
+            title: item.querySelector('.mitkb-resultat__titre').textContent.trim(),
+            href: item.querySelector('a').getAttribute('href'),
+            meta: (item.querySelector('.mitkb-resultat__meta') || {}).textContent || '',
+            excerpt: (item.querySelector('.mitkb-resultat__extrait') || {}).innerHTML || '',
+        }))""",
+    )
+
+
+def _search(tab, site_url: str, query: str, **filters: str) -> list[dict]:
+    address = f"{site_url}/recherche/?q={quote(query)}"
+    for name, value in filters.items():
+        address += f"&{name}={quote(value)}"
+    tab.goto(address)
+    return _results(tab)
+
+
+def _titles(results: list[dict]) -> list[str]:
+    return [result["title"] for result in results]
+
+
+def test_a_query_without_accents_finds_the_accented_page(tab, site_url):
+    results = _search(tab, site_url, "station epuration")
+    assert results[0]["title"] == STATION_GUIDE
+    assert results[0]["meta"] == "Guide méthodologique — Eau et assainissement · Préservation de la ressource en eau"
+    assert "<mark>" in results[0]["excerpt"]
+    assert results[0]["href"] == "/methodes/suivre-station-epuration/"
+
+
+def test_a_query_with_accents_and_french_stemming(tab, site_url):
+    assert "Réhabiliter un bâtiment communal" in _titles(_search(tab, site_url, "réhabilitation"))
+    assert "Surveiller et sécuriser un pont communal" in _titles(_search(tab, site_url, "ponts"))
+    assert "Aménager un espace public" in _titles(_search(tab, site_url, "ecole"))
+
+
+def test_an_acronym_finds_the_pages_written_with_its_long_form(tab, site_url):
+    results = _search(tab, site_url, "STEP")
+    assert results[0]["title"] == STATION_GUIDE
+    assert "station" in results[0]["excerpt"].lower()
+
+
+def test_a_long_form_finds_the_pages_written_with_the_acronym(tab, site_url):
+    titles = _titles(_search(tab, site_url, "marché à procédure adaptée"))
+    assert "Courrier au candidat non retenu (MAPA)" in titles
+
+
+def test_contacts_are_search_results(tab, site_url):
+    results = _search(tab, site_url, "Caillet")
+    assert results[0]["title"] == "Maxence Caillet"
+    assert results[0]["meta"].startswith("Contact — Conseiller en montage de projet")
+    assert results[0]["href"] == "/contacts/#maxence-caillet"
+    tab.click(".mitkb-resultat a")
+    tab.wait_for_url(f"{site_url}/contacts/#maxence-caillet")
+    assert tab.locator("#maxence-caillet").is_visible()
+
+
+def test_a_facet_narrows_the_results_and_combines_with_the_query(tab, site_url):
+    everything = _search(tab, site_url, "marché")
+    assert {r["meta"].split(" — ")[0] for r in everything} > {"Modèle de document"}
+    tab.get_by_label("Modèle de document").check()
+    tab.wait_for_function("() => location.search.includes('type=')")
+    tab.wait_for_function(
+        "() => [...document.querySelectorAll('.mitkb-resultat__meta')].every(m => m.textContent.startsWith('Modèle'))")
+    narrowed = _results(tab)
+    assert narrowed and all(r["meta"].startswith("Modèle de document") for r in narrowed)
+    assert parse_qs(urlsplit(tab.url).query) == {"q": ["marché"], "type": ["Modèle de document"]}
+    counts = tab.locator("label[for='mitkb-f-type-1'] .mitkb-facette__nombre").text_content()
+    assert counts.strip().startswith("(") and counts.strip() != "(0)"
+
+
+def test_facets_alone_browse_the_content(tab, site_url):
+    results = _search(tab, site_url, "", procedure="Marché à procédure adaptée (MAPA)", type="Modèle de document")
+    assert results
+    assert all("Marché à procédure adaptée (MAPA)" in r["meta"] for r in results)
+    assert tab.get_by_label("Marché à procédure adaptée (MAPA)").is_checked()
+
+
+def test_a_shared_address_shows_the_results_and_follows_the_typing(tab, site_url):
+    results = _search(tab, site_url, "voirie")
+    assert "Aménager une traverse d’agglomération" in _titles(results)
+    assert tab.input_value("#mitkb-recherche-q") == "voirie"
+    assert tab.input_value("#mitkb-entete-q") == "voirie"
+    tab.fill("#mitkb-recherche-q", "DT-DICT")
+    tab.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'DT-DICT'")
+    tab.wait_for_function("() => /DT-DICT/.test(document.getElementById('mitkb-recherche-statut').textContent)")
+    assert "Aménager un espace public" in _titles(_results(tab))
+
+
+def test_no_result_says_so_and_hides_the_more_button(tab, site_url):
+    assert _search(tab, site_url, "zzzxqw") == []
+    assert "Aucun résultat pour « zzzxqw »" in tab.text_content("#mitkb-recherche-statut")
+    assert tab.locator("#mitkb-recherche-plus").is_hidden()
+
+
+def test_the_header_search_of_any_page_leads_to_the_results(tab, site_url):
+    tab.goto(f"{site_url}/methodes/securiser-pont-communal/")
+    tab.fill("#mitkb-entete-q", "épuration")
+    tab.press("#mitkb-entete-q", "Enter")
+    tab.wait_for_url(f"{site_url}/recherche/?q=*")
+    assert parse_qs(urlsplit(tab.url).query) == {"q": ["épuration"]}
+    assert STATION_GUIDE in _titles(_results(tab))
+
+
+def test_the_header_search_on_a_phone_is_a_button_to_the_search_page(require_browser, browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto(f"{site_url}/glossaire/")
+    assert tab.locator("#mitkb-entete-q").is_hidden()
+    tab.get_by_role("button", name="Rechercher").click()
+    tab.wait_for_url(f"{site_url}/recherche/?q=")
+    assert tab.evaluate("document.activeElement.id") == "mitkb-recherche-q"
+    context.close()
+    assert [url for url in requests if not url.startswith(site_url + "/")] == []
+
+
+def test_acronyms_are_explained_on_keyboard_focus(tab, site_url):
+    tab.goto(f"{site_url}/methodes/suivre-station-epuration/")
+    abbr = tab.locator("article abbr[tabindex='0']").first
+    assert abbr.get_attribute("title") == "Mission Ingénierie des Territoires"
+    for _ in range(60):  # Tab from the top of the page until the abbreviation has the focus
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    assert tab.evaluate("document.activeElement.textContent") == "MIT"
+    tooltip = tab.locator("[role=tooltip].md-tooltip2--active")
+    tooltip.wait_for()
+    assert "Mission Ingénierie des Territoires" in tooltip.text_content()

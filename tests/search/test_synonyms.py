@@ -1,0 +1,89 @@
+"""Acronyms as search synonyms, and what each page tells Pagefind."""
+
+from __future__ import annotations
+
+import pytest
+
+from mitkb.models import Term
+from mitkb.search.page_markup import is_excluded, searchable_page_html
+from mitkb.search.synonyms import SynonymFinder, fold, weight
+
+STEP = Term(terme="STEP", forme_longue="Station d'épuration", definition="Installation.")
+MAPA = Term(terme="MAPA", forme_longue="Marché à procédure adaptée", definition="Marché.")
+CEREMA = Term(terme="Cerema", forme_longue="Centre d'études et d'expertise", definition="Établissement.")
+NO_LONG_FORM = Term(terme="DC1", definition="Formulaire.")
+FINDER = SynonymFinder([STEP, MAPA, CEREMA, NO_LONG_FORM])
+
+
+def test_fold_keeps_one_character_for_one():
+    text = "Stations d’ÉPURATION, maîtrise d'œuvre"
+    assert fold(text) == "stations d'epuration, maitrise d'œuvre"
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "la station d'épuration", "les stations d’épuration", "STATIONS D'EPURATION", "station d' épuration",
+])
+def test_long_form_is_found_in_its_usual_variants(text):
+    assert [u.acronym for u in FINDER.uses(f"<p>{text}</p>")] == ["STEP"]
+
+
+def test_words_inside_tags_are_not_uses():
+    uses = FINDER.uses('<abbr title="Station d\'épuration">STEP</abbr> <a href="/MAPA/">lien</a>')
+    assert [(u.acronym, u.acronym_count, u.long_form_count) for u in uses] == [("STEP", 1, 0)]
+
+
+def test_a_page_with_only_the_long_form_gets_the_acronym_after_its_first_use():
+    html = "<p>La station d'épuration et les stations d'épuration.</p>"
+    assert FINDER.annotate(html) == (
+        "<p>La station d'épuration"
+        '<span class="mitkb-synonyme" hidden data-pagefind-weight="1.0"> (STEP)</span>'
+        " et les stations d'épuration.</p>"
+    )
+
+
+def test_a_page_with_only_the_acronym_gets_the_long_form():
+    annotated = FINDER.annotate("<p>Un MAPA simple.</p>")
+    assert annotated == (
+        '<p>Un MAPA<span class="mitkb-synonyme" hidden data-pagefind-weight="0.5"> '
+        "(Marché à procédure adaptée)</span> simple.</p>"
+    )
+
+
+def test_a_page_with_both_forms_is_left_alone():
+    html = "<p>Un marché à procédure adaptée (MAPA).</p>"
+    assert FINDER.annotate(html) == html
+
+
+def test_mixed_case_acronyms_match_in_any_case():
+    assert [u.acronym for u in FINDER.uses("<p>Le CEREMA publie.</p>")] == ["Cerema"]
+
+
+def test_the_page_whose_title_uses_the_abbreviation_weighs_most():
+    html = "<h1>Suivre une station d’épuration</h1><p>Texte.</p>"
+    assert 'data-pagefind-weight="5.0"> (STEP)' in FINDER.annotate(html, "Suivre une station d’épuration")
+    assert 'data-pagefind-weight="0.5"> (STEP)' in FINDER.annotate(html, "Autre titre")
+
+
+@pytest.mark.parametrize("uses, expected", [(1, "0.5"), (2, "1.0"), (6, "3.0"), (10, "5.0"), (40, "5.0")])
+def test_weight_grows_with_uses_and_is_capped(uses, expected):
+    assert weight(uses) == expected
+
+
+def test_searchable_page_marks_the_body_and_the_title():
+    html = searchable_page_html("<h1>Titre</h1><p>Une STEP.</p>", "Titre « x » & <y>", FINDER)
+    assert html.startswith("<div data-pagefind-body><h1>Titre</h1><p>Une STEP<span")
+    assert '<span data-pagefind-meta="title:Titre « x » &amp; &lt;y&gt;"></span>' in html
+    assert html.endswith("</div></div>")
+
+
+@pytest.mark.parametrize("meta, path, excluded", [
+    ({}, "index.md", False),
+    ({"search": {"exclude": True}}, "recherche.md", True),
+    ({"search": {"exclude": False}}, "page.md", False),
+    ({"search": "exclude"}, "page.md", False),
+    (None, "methodes/index.md", True),
+    (None, "methodes/un-guide.md", False),
+])
+def test_excluded_pages(meta, path, excluded):
+    assert is_excluded(meta, path) is excluded
