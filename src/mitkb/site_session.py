@@ -1,0 +1,89 @@
+"""Everything a site generator asks the engine during one build.
+
+An adapter (today the MkDocs plugin) creates one ``SiteSession`` per build and
+calls its methods from its event handlers; all the decisions live here, in
+plain code that is tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import BuildResult, build_content
+from .glossary import append_abbreviations, focusable_abbreviations
+from .publishing import SiteSettings
+from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
+from .search.web_assets import search_assets
+
+# Generated pages that belong in the navigation; item pages are reached from
+# these listings, so that every page's navigation stays small as content grows.
+NAV_PAGES = frozenset({
+    "methodes/index.md", "modeles/index.md", "ateliers/index.md", "glossaire.md",
+    "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md",
+})
+# Folders whose changes trigger a rebuild while previewing.
+WATCHED_DIRS = ("guides", "data")
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A page or file to add to the site: Markdown pages are rendered by the generator."""
+
+    path: str
+    content: str | bytes
+    in_nav: bool = True
+
+
+@dataclass
+class SiteSession:
+    root: Path
+    result: BuildResult
+    synonyms: SynonymFinder = field(init=False)
+    contacts_url: str | None = None
+
+    def __post_init__(self) -> None:
+        self.synonyms = SynonymFinder(self.result.site.terms)
+        self.generated_paths = frozenset(page.path for page in self.result.pages)
+        self.page_sources = self.result.page_sources
+
+    @classmethod
+    def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
+        """Validate and render all content (raises ContentErrors with every error)."""
+        return cls(Path(root), build_content(Path(root), today, settings=settings))
+
+    def notes(self) -> list[str]:
+        return self.result.publishing.notes()
+
+    def outputs(self, existing: set[str]) -> list[OutputFile]:
+        """Generated pages, downloads, and the search assets a project does not override."""
+        outputs = [OutputFile(p.path, p.markdown, p.path in NAV_PAGES) for p in self.result.pages]
+        outputs += [OutputFile(f.path, f.content, False) for f in self.result.files]
+        outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
+        return outputs
+
+    def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
+        """Generated pages are edited in their YAML source, hand-written ones in docs/."""
+        return self.result.publishing.edit_url_of(src_uri, self.page_sources, docs_dir)
+
+    def page_markdown(self, markdown: str, src_uri: str) -> str:
+        """Hand-written pages get the glossary's abbreviations (generated pages carry their own)."""
+        if src_uri in self.generated_paths:
+            return markdown
+        return append_abbreviations(markdown, self.result.site.terms, only_used=False)
+
+    def page_html(self, html: str, meta: dict, src_uri: str, title: str) -> str:
+        """Acronyms reachable with the keyboard; the content marked for the search index."""
+        html = focusable_abbreviations(html)
+        if is_excluded(meta, src_uri):
+            return html
+        return searchable_page_html(html, title, self.synonyms)
+
+    def index_search(self, site_dir: Path):
+        """Index the folder the generator just wrote (raises SearchIndexError)."""
+        records = contact_records(self.result.site, self.contacts_url) if self.contacts_url else []
+        return index_site(Path(site_dir), records)
+
+    def watched_dirs(self) -> list[Path]:
+        return [self.root / name for name in WATCHED_DIRS if (self.root / name).is_dir()]
