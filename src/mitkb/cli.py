@@ -142,13 +142,48 @@ def _configure_logging() -> None:
     logger.setLevel(logging.INFO)
 
 
+class _FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+class _FrenchParser(argparse.ArgumentParser):
+    """argparse with its fixed strings in French."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _FrenchHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {_french_argparse(message)}\n")
+
+
+def _french_argparse(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "arguments obligatoires manquants",
+        "invalid choice": "choix invalide",
+        "choose from": "choisir parmi",
+        "unrecognized arguments": "arguments non reconnus",
+        "expected one argument": "une valeur est attendue",
+    }
+    for english, french in replacements.items():
+        message = message.replace(english, french)
+    return message
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _FrenchParser(
         prog="mitkb",
         description="Base de connaissances de la MIT du Gers : vérifier et préparer le contenu.",
     )
     parser.add_argument("--racine", default=".", help="dossier du projet (par défaut : le dossier courant)")
-    commands = parser.add_subparsers(dest="command", metavar="commande")
+    commands = parser.add_subparsers(dest="command", metavar="commande", parser_class=_FrenchParser,
+                                     title="commandes")
     commands.required = True
     check = commands.add_parser("check", help="vérifier tout le contenu et les données (toutes les erreurs d'un coup)")
     check.add_argument(
