@@ -100,6 +100,18 @@ def _content_files(root: Path, kind: str) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
+def _load_validated(path: Path, display: str, model, errors: ErrorCollector):
+    """(instance, loaded YAML), or (None, None) with the errors collected."""
+    try:
+        loaded = load_yaml_file(path, display)
+    except YamlLoadError as exc:
+        errors.extend(exc.errors)
+        return None, None
+    instance, found = validate_model(model, loaded.data, loaded.positions, display)
+    errors.extend(found)
+    return instance, loaded
+
+
 def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
     """Read data/*.yml into the site's dictionaries, keyed by id."""
     targets = {
@@ -116,13 +128,7 @@ def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
         if not path.is_file():
             errors.add(ContentError(display, 0, 0, "fichier de données manquant", hint=f"Créez {display}."))
             continue
-        try:
-            loaded = load_yaml_file(path, display)
-        except YamlLoadError as exc:
-            errors.extend(exc.errors)
-            continue
-        instance, found = validate_model(model, loaded.data, loaded.positions, display)
-        errors.extend(found)
+        instance, loaded = _load_validated(path, display, model, errors)
         if instance is None:
             continue
         site.broken_data.discard(display)
@@ -184,13 +190,7 @@ def load_items(root: Path, site: Site, errors: ErrorCollector) -> None:
                 continue
             first_source[slug] = display
             site.broken_items[kind].add(slug)
-            try:
-                loaded = load_yaml_file(path, display)
-            except YamlLoadError as exc:
-                errors.extend(exc.errors)
-                continue
-            instance, found = validate_model(model, loaded.data, loaded.positions, display)
-            errors.extend(found)
+            instance, loaded = _load_validated(path, display, model, errors)
             if instance is not None:
                 site.items[kind][slug] = Item(kind, slug, display, instance, loaded.positions, loaded.data)
                 site.broken_items[kind].discard(slug)
