@@ -6,52 +6,14 @@ server (no font, script or index from a third-party host).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"]
+# The local server (site_url) and the Chromium (browser) fixtures live in tests/conftest.py.
 STATION_GUIDE = "Suivre le fonctionnement d’une station d’épuration"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    """The built site on 127.0.0.1, on a free port, for the tests of this module."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser(site_url):
-    from playwright.sync_api import sync_playwright
-
-    from ..conftest import chromium_path
-
-    path = chromium_path()
-    if path is None:
-        pytest.skip("Chromium introuvable")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, args=BROWSER_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
