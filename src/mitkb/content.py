@@ -18,11 +18,8 @@ from .models import (
     Contact,
     Domain,
     Figure,
-    Guide,
-    Template,
     Term,
     Threshold,
-    Workshop,
 )
 from .validation import validate_model
 from .yaml_loader import Positions, YamlLoadError, load_yaml_file

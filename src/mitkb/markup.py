@@ -12,7 +12,7 @@ def md_text(text: str) -> str:
 
 
 def contact_card(contact) -> str:
-    lines = [f'<div class="mitkb-contact" markdown>', "", f"**{md_text(contact.name)}**  "]
+    lines = ['<div class="mitkb-contact" markdown>', "", f"**{md_text(contact.name)}**  "]
     details = [contact.function, contact.organisation]
     for detail in details:
         if detail:

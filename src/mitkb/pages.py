@@ -8,7 +8,6 @@ to the site generator (MkDocs: ``File.generated``) or writes them to disk
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import posixpath
 import re

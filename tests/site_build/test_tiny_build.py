@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 
 def run_build(project: Path, destination: str = "site", date: str = "2026-11-27") -> subprocess.CompletedProcess:
