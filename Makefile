@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check schemas clean system-deps
+.PHONY: serve site test check schemas clean system-deps bench
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -36,6 +36,10 @@ schemas: $(STAMP)
 ## test: installer si besoin et lancer toute la suite de tests
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+## bench: mesurer la construction à 100 et 1 000 guides, écrire benchmarks/RESULTS.md (~15 min)
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf site .pytest_cache
