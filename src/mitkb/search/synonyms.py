@@ -19,6 +19,8 @@ from ..glossary import is_abbreviation
 from ..models import Term
 
 _TAG = re.compile(r"<[^>]*>")
+_TOKEN = re.compile(r"(?<![\w-])[\w-]+")  # what an acronym can be: whole, hyphens included
+_WORD = re.compile(r"\w+")
 _CHAR_FOLDS = {"’": "'", "‘": "'", "ʼ": "'"}
 TITLE_USES = 10  # a page whose title uses an abbreviation is about it
 
@@ -31,10 +33,15 @@ def _fold_char(ch: str) -> str:
     return lower if len(lower) == 1 else base
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes; one character for one, so that
     positions in the folded text are positions in the original."""
-    return "".join(_fold_char(ch) for ch in text)
+    for ch in set(text).difference(map(chr, _FOLD_TABLE)):
+        _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+    return text.translate(_FOLD_TABLE)
 
 
 def _without_tags(markup: str) -> str:
@@ -42,7 +49,7 @@ def _without_tags(markup: str) -> str:
     return _TAG.sub(lambda m: " " * len(m.group(0)), markup)
 
 
-def _long_form_pattern(long_form: str) -> re.Pattern:
+def _long_form_regex(long_form: str) -> str:
     """« station d'épuration » also matches « stations d’épuration »."""
     words = re.findall(r"[^\s']+|'", fold(" ".join(long_form.split())))
     parts: list[str] = []
@@ -54,7 +61,7 @@ def _long_form_pattern(long_form: str) -> re.Pattern:
             parts.append(r"\s+")
         plural = "(?:s|x)?" if len(word) > 2 and word[-1].isalpha() and word[-1] not in "sx" else ""
         parts.append(re.escape(word) + plural)
-    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)")
+    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
 
 
 def weight(uses: int) -> str:
@@ -66,8 +73,6 @@ def weight(uses: int) -> str:
 class _Synonym:
     acronym: str
     long_form: str
-    acronym_pattern: re.Pattern
-    long_form_pattern: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -102,28 +107,42 @@ class SynonymFinder:
         for term in terms:
             if not (is_abbreviation(term) and term.long_form):
                 continue
-            flags = 0 if term.term.isupper() else re.IGNORECASE
-            self.synonyms.append(
-                _Synonym(
-                    term.term,
-                    " ".join(term.long_form.split()),
-                    re.compile(r"(?<![\w-])" + re.escape(term.term) + r"(?![\w-])", flags),
-                    _long_form_pattern(term.long_form),
-                )
-            )
+            self.synonyms.append(_Synonym(term.term, " ".join(term.long_form.split())))
+        # Pages are scanned once, word by word: a pattern is tried only where its
+        # first word stands, whatever the size of the glossary.
+        self._by_acronym = {s.acronym: s for s in self.synonyms if s.acronym.isupper()}
+        self._by_acronym_folded = {s.acronym.casefold(): s for s in self.synonyms if not s.acronym.isupper()}
+        self._by_first_word: dict[str, list[tuple[_Synonym, re.Pattern]]] = {}
+        for synonym in self.synonyms:
+            first = re.match(r"\w+", fold(synonym.long_form))
+            if first:
+                anchored = re.compile(_long_form_regex(synonym.long_form).removeprefix(r"(?<!\w)"))
+                self._by_first_word.setdefault(first.group(0), []).append((synonym, anchored))
 
     def uses(self, markup: str) -> list[Use]:
         """Abbreviations used in the text of an HTML fragment (never in its tags)."""
         text = _without_tags(markup)
+        short: dict[str, list[int]] = {}
+        long: dict[str, list[int]] = {}
+        for match in _TOKEN.finditer(text):
+            word = match.group(0)
+            synonym = self._by_acronym.get(word) or self._by_acronym_folded.get(word.casefold())
+            if synonym is not None:
+                short.setdefault(synonym.acronym, []).append(match.end())
         folded = fold(text)
+        for match in _WORD.finditer(folded):
+            word = match.group(0)
+            candidates = self._by_first_word.get(word) or self._by_first_word.get(word[:-1])
+            for synonym, pattern in candidates or ():
+                found_long = pattern.match(folded, match.start())
+                if found_long:
+                    long.setdefault(synonym.acronym, []).append(found_long.end())
         found = []
         for synonym in self.synonyms:
-            short = [m.end() for m in synonym.acronym_pattern.finditer(text)]
-            long = [m.end() for m in synonym.long_form_pattern.finditer(folded)]
-            if not short and not long:
-                continue
-            first = min(short[:1] + long[:1])
-            found.append(Use(synonym.acronym, synonym.long_form, len(short), len(long), first))
+            ends_short, ends_long = short.get(synonym.acronym, []), long.get(synonym.acronym, [])
+            if ends_short or ends_long:
+                first = min(ends_short[:1] + ends_long[:1])
+                found.append(Use(synonym.acronym, synonym.long_form, len(ends_short), len(ends_long), first))
         return found
 
     def annotate(self, content: str, title: str | None = None) -> str:
