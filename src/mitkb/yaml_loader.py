@@ -152,6 +152,11 @@ def load_yaml_text(raw: bytes, display_path: str) -> LoadedYaml:
     ):
         raise fail("fichier vide", 1, 1, hint="Complétez le fichier ou supprimez-le.")
 
+    fast = _load_fast(text, display_path)
+    if fast is not None:
+        return fast
+    # The pure-Python parser: slower, but it stops at the alias itself and gives
+    # the exact position of every problem.
     loader = None
     try:
         try:
@@ -189,6 +194,34 @@ def load_yaml_text(raw: bytes, display_path: str) -> LoadedYaml:
             loader.dispose()
     if builder.errors:
         raise YamlLoadError(builder.errors)
+    return LoadedYaml(data, builder.positions)
+
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+class _AliasMet(Exception):
+    pass
+
+
+def _load_fast(text: str, display_path: str) -> LoadedYaml | None:
+    """Parse with libyaml when it is available and the file is clean; None otherwise
+    (the caller then parses again with the pure-Python parser for exact errors)."""
+    if _CLoader is None:
+        return None
+    loader = _CLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
+            return None
+        builder = _Builder(loader, display_path, refuse_shared=True)
+        data = builder.build(root, ())
+    except (yaml.YAMLError, _AliasMet):
+        return None
+    finally:
+        loader.dispose()
+    if builder.errors:
+        return None
     return LoadedYaml(data, builder.positions)
 
 
@@ -237,11 +270,13 @@ def _field_label(path: tuple) -> str:
 class _Builder:
     """Turns composed nodes into Python values, recording positions."""
 
-    def __init__(self, loader: yaml.SafeLoader, display_path: str):
+    def __init__(self, loader: yaml.SafeLoader, display_path: str, refuse_shared: bool = False):
         self.constructor: SafeConstructor = loader
         self.path = display_path
         self.positions = Positions()
         self.errors: list[ContentError] = []
+        # libyaml gives an alias the very node of its anchor: seeing a node twice means an alias.
+        self.seen: set[int] | None = set() if refuse_shared else None
         self.count = 0
 
     def error(self, node: Node, message: str, hint: str = "", field: str = "") -> None:
@@ -254,6 +289,10 @@ class _Builder:
             if self.count == MAX_NODES + 1:
                 self.error(node, f"fichier trop complexe (plus de {MAX_NODES} valeurs)")
             return None
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _AliasMet()
+            self.seen.add(id(node))
         mark = node.start_mark
         self.positions.values[path] = (mark.line + 1, mark.column + 1)
         if node.tag not in _PLAIN_TAGS:

@@ -132,3 +132,17 @@ def test_mutated_content_loads_or_reports_a_located_error(position, junk, cut):
             assert "Traceback" not in error.format()
             if error.message not in ("le fichier contient un caractère nul : ce n'est pas un fichier texte",):
                 assert error.line >= 1 or "UTF-8" in error.message or "volumineux" in error.message
+
+
+def test_libyaml_and_pure_python_parsers_agree_on_every_real_file(monkeypatch):
+    from mitkb import yaml_loader
+
+    from ..conftest import ROOT
+
+    files = sorted(ROOT.glob("guides/*/*.yml")) + sorted(ROOT.glob("data/*.yml"))
+    fast = {f: load_yaml_text(f.read_bytes(), "x.yml") for f in files}
+    monkeypatch.setattr(yaml_loader, "_CLoader", None)
+    for f in files:
+        slow = load_yaml_text(f.read_bytes(), "x.yml")
+        assert slow.data == fast[f].data
+        assert slow.positions == fast[f].positions, f
