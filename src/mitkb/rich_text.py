@@ -7,7 +7,9 @@ syntax error is a content error at the file and line of the text.
 
 from __future__ import annotations
 
+import functools
 import html
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -39,30 +41,45 @@ class RenderContext:
     used_fields: set[str] | None = None
 
 
+_ENV = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+# A text made only of plain macro calls, e.g. « sous {{ seuil('mapa') }} » (the common case).
+_SIMPLE_CALL = re.compile(r"\{\{\s*(\w+)\(\s*'([^'{}\\]*)'\s*\)\s*\}\}")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _compile(text: str) -> jinja2.Template:
+    """Compiled once per process, whoever renders it (check, pages, documents)."""
+    return _ENV.from_string(text)
+
+
 class TextRenderer:
-    """A strict Jinja environment with the site's macros."""
+    """Renders macros strictly, with the site's facts."""
 
     def __init__(self, facts: Facts, field_marker: Callable[[FillField], str] | None = None):
         self.facts = facts
         self.field_marker = field_marker or FieldMarker()
-        self.env = jinja2.Environment(
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            keep_trailing_newline=True,
-        )
-        self._cache: dict[str, jinja2.Template] = {}
         self.macros = macro_functions(facts)
 
     def render(self, text: str, context: RenderContext | None = None, variables: dict | None = None) -> str:
         if "{" not in text:
             return text
         context = context or RenderContext()
-        template = self._cache.get(text)
-        if template is None:
-            template = self._cache[text] = self.env.from_string(text)
-        return template.render(
-            variables or {}, **self.macros, champ=lambda field_id: self._field(field_id, context)
-        )
+        functions = dict(self.macros, champ=lambda field_id: self._field(field_id, context))
+        simple = self._render_simple(text, functions)
+        if simple is not None:
+            return simple
+        return _compile(text).render(variables or {}, **functions)
+
+    @staticmethod
+    def _render_simple(text: str, functions: dict) -> str | None:
+        """Plain calls of known macros, without Jinja; None when Jinja is needed
+        (other syntax, or an unknown name, whose error Jinja reports)."""
+        remainder = _SIMPLE_CALL.sub("", text)
+        if "{{" in remainder or "{%" in remainder or "{#" in remainder:
+            return None
+        if any(match.group(1) not in functions for match in _SIMPLE_CALL.finditer(text)):
+            return None
+        return _SIMPLE_CALL.sub(lambda match: str(functions[match.group(1)](match.group(2))), text)
 
     def _field(self, field_id: str, context: RenderContext) -> str:
         if context.fields is None:
