@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mitkb.references import check_site
+from mitkb.search.page_markup import searchable_page_html
 from mitkb.search.indexer import (
     SearchIndexError,
     SearchRecord,
@@ -29,7 +30,7 @@ from ..conftest import FIXTURES
 def _page(title: str, body: str, indexed: bool = True) -> str:
     content = f"<h1>{title}</h1><p>{body}</p>"
     if indexed:
-        content = f"<div data-pagefind-body>{content}</div>"
+        content = searchable_page_html(content, title)
     return f'<!doctype html><html lang="fr"><head><title>{title}</title></head><body>{content}</body></html>'
 
 

@@ -171,6 +171,7 @@ def test_acronyms_are_explained_on_keyboard_focus(tab, site_url):
         if tab.evaluate("document.activeElement.tagName") == "ABBR":
             break
     assert tab.evaluate("document.activeElement.textContent") == "MIT"
-    tooltip = tab.locator("[role=tooltip].md-tooltip2--active")
+    # the tooltip of the element focused just before may still be fading out: wait for this one
+    tooltip = tab.locator("[role=tooltip].md-tooltip2--active", has_text="Mission Ingénierie des Territoires")
     tooltip.wait_for()
-    assert "Mission Ingénierie des Territoires" in tooltip.text_content()
+    assert tooltip.is_visible()

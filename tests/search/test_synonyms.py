@@ -74,7 +74,7 @@ def test_searchable_page_marks_the_body_and_the_title():
     html = searchable_page_html("<h1>Titre</h1><p>Une STEP.</p>", "Titre « x » & <y>", FINDER)
     assert html.startswith("<div data-pagefind-body><h1>Titre</h1><p>Une STEP<span")
     assert '<span data-pagefind-meta="title:Titre « x » &amp; &lt;y&gt;"></span>' in html
-    assert html.endswith("</div></div>")
+    assert html.endswith("</div></div><!--/mitkb-index-->")
 
 
 @pytest.mark.parametrize("meta, path, excluded", [

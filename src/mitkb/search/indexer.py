@@ -19,6 +19,7 @@ from typing import Iterable
 
 from ..content import Site
 from .facets import CONTACT_LABEL, FILTER_KIND
+from .page_markup import BODY_END, BODY_START
 
 LANGUAGE = "fr"
 BUNDLE_DIR = "pagefind"
@@ -101,6 +102,7 @@ def page_url(relative: str) -> str:
     return url[: -len("index.html")] if url.endswith("/index.html") else url
 
 
+_INDEX_PAGE = '<!doctype html><html lang="' + LANGUAGE + '"><head><meta charset="utf-8"></head><body>{body}</body></html>'
 _TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
 
 
@@ -121,11 +123,14 @@ def _copy_pages_to_index(site_dir: Path, copy: Path) -> int:
         if relative.parts[0] == BUNDLE_DIR:
             continue
         html = path.read_text(encoding="utf-8")
-        if "data-pagefind-body" not in html:
+        start, end = html.find(BODY_START), html.find(BODY_END)
+        if start < 0 or end < start:
             continue
         target = copy / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text_for_index(html), encoding="utf-8")
+        # Only the indexed part: the theme around it (about two thirds of each page)
+        # would cost Pagefind time and memory for nothing.
+        target.write_text(_INDEX_PAGE.format(body=text_for_index(html[start:end])), encoding="utf-8")
         count += 1
     return count
 

@@ -17,6 +17,11 @@ from .synonyms import SynonymFinder
 LISTING_PAGES = frozenset({"methodes/index.md", "modeles/index.md", "ateliers/index.md"})
 
 
+BODY_START = "<div data-pagefind-body>"
+# Marks the end of the indexed part, so the indexer can take it without parsing the page.
+BODY_END = "<!--/mitkb-index-->"
+
+
 def is_excluded(meta: Mapping[str, Any] | None, path: str | None = None) -> bool:
     """Out of the index: listings, and pages whose front matter says
     ``search: {exclude: true}`` (Material's convention)."""
@@ -33,4 +38,4 @@ def searchable_page_html(content: str, title: str | None, synonyms: SynonymFinde
     hidden = ""
     if title:
         hidden = f'<div hidden><span data-pagefind-meta="title:{html.escape(title)}"></span></div>'
-    return f"<div data-pagefind-body>{content}{hidden}</div>"
+    return f"{BODY_START}{content}{hidden}</div>{BODY_END}"
