@@ -38,8 +38,8 @@ SEARCH_INPUTS = (
 )
 
 
-# The plugin's switch to build without the search index (mitkb.adapters.mkdocs_plugin.SEARCH_SWITCH).
-SEARCH_SWITCH = "MITKB_INDEX_SEARCH"
+# The switch to build without the search index.
+from mitkb.search.indexer import SEARCH_SWITCH  # noqa: E402
 
 
 # Publishing settings, so that pages carry their edit links and the site its feed, as in production.

@@ -92,13 +92,33 @@ def cmd_build(args) -> int:
 
     root = _root(args)
     _configure_logging()
+
+    def finish(site: Path) -> list[str]:
+        return _index_search(root, site) + _broken_links(site)
+
     try:
-        build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict, verify=_broken_links)
+        build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict, verify=finish,
+                   isolated=True)
     except SiteBuildError as exc:
         print(f"\n✗ Construction refusée : {exc}\nLe site précédent ({args.dossier}/) est resté intact.", file=sys.stderr)
         return 1
     print(f"✓ Site construit dans {args.dossier}/ à la date du {build_date().isoformat()}.")
     return 0
+
+
+def _index_search(root: Path, site: Path) -> list[str]:
+    """Index the freshly built site for search (after MkDocs has released its memory)."""
+    from .search import SearchIndexError, index_built_site, search_enabled
+
+    if not search_enabled():
+        return []
+    try:
+        report = index_built_site(root, site)
+    except SearchIndexError as exc:
+        return [f"Index de recherche : {exc}"]
+    print(f"INFO     Index de recherche : {report.pages} pages et {report.records} contacts "
+          f"en {report.seconds:.1f} s", file=sys.stderr)
+    return []
 
 
 def _broken_links(site: Path) -> list[str]:
@@ -133,13 +153,9 @@ def cmd_links(args) -> int:
 
 
 def _configure_logging() -> None:
-    import logging
+    from .adapters.mkdocs_build import configure_logging
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    configure_logging()
 
 
 class _FrenchHelpFormatter(argparse.HelpFormatter):

@@ -7,7 +7,10 @@ A failed build (content error, broken link under --strict) leaves the previous
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -26,35 +29,50 @@ def build_site(
     destination: Path,
     strict: bool = True,
     verify: Callable[[Path], list[str]] | None = None,
+    isolated: bool = False,
 ) -> Path:
     """Build into a sibling temporary folder and replace `destination` only on success.
 
     `verify` inspects the freshly built folder and returns problems that refuse it.
+    `isolated` runs MkDocs in a child process, so that its memory is returned
+    before `verify` runs (the search indexer needs a lot of it).
     """
     destination = destination.resolve()
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-neuf-", dir=destination.parent))
     try:
-        config = load_config(str(config_file), site_dir=str(staging), strict=strict)
+        if isolated:
+            _build_in_child(config_file, staging, strict)
+        else:
+            _build_here(config_file, staging, strict)
+        problems = verify(staging) if verify else []
+        if problems:
+            raise SiteBuildError("\n".join(problems))
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, destination)
+    return destination
+
+
+def _build_here(config_file: Path, site_dir: Path, strict: bool) -> None:
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
     except (Abort, MkDocsException) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError(str(exc)) from None
     except SystemExit:  # mkdocs-macros exits on a macro error (on_error_fail)
-        shutil.rmtree(staging, ignore_errors=True)
         raise SiteBuildError("erreur dans une macro d'une page (voir le message ci-dessus)") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    problems = verify(staging) if verify else []
-    if problems:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteBuildError("\n".join(problems))
-    _swap(staging, destination)
-    return destination
+
+
+def _build_in_child(config_file: Path, site_dir: Path, strict: bool) -> None:
+    command = [sys.executable, "-m", __name__, str(config_file), str(site_dir)] + (["--strict"] if strict else [])
+    environment = dict(os.environ, MITKB_INDEX_SEARCH="0")  # the parent indexes once MkDocs is gone
+    if subprocess.run(command, env=environment).returncode != 0:
+        raise SiteBuildError("la construction a échoué (voir les messages ci-dessus)")
 
 
 def _swap(staging: Path, destination: Path) -> None:
@@ -68,5 +86,25 @@ def _swap(staging: Path, destination: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def quiet_mkdocs_info() -> None:
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+def configure_logging() -> None:
+    """MkDocs messages on standard error, one per line, level first."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def main(argv: list[str]) -> int:
+    """Child process entry point: build CONFIG into SITE_DIR [--strict]."""
+    configure_logging()
+    try:
+        _build_here(Path(argv[0]), Path(argv[1]), "--strict" in argv[2:])
+    except SiteBuildError as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

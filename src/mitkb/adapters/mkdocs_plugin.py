@@ -19,11 +19,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..build_date import BuildDateError, build_date
 from ..errors import ContentErrors
 from ..publishing import SiteSettings
-from ..search import SearchIndexError
+from ..search import SearchIndexError, search_enabled
 from ..site_session import SiteSession
 
-# MITKB_INDEX_SEARCH=0 builds without the search index (e.g. to time the build alone).
-SEARCH_SWITCH = "MITKB_INDEX_SEARCH"
 log = logging.getLogger("mkdocs.plugins.mitkb")
 
 
@@ -72,7 +70,7 @@ class MitkbPlugin(BasePlugin):
 
     # Index the site MkDocs just wrote (the staging folder under `mitkb build`).
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if os.environ.get(SEARCH_SWITCH) == "0":
+        if not search_enabled():
             return
         try:
             report = self.session.index_search(Path(config.site_dir))

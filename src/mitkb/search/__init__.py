@@ -11,7 +11,14 @@ Nothing here imports MkDocs.
 """
 
 from .facets import FieldIndex, SearchTags, item_tags, tags_markup
-from .indexer import SearchIndexError, SearchRecord, contact_records, index_site
+from .indexer import (
+    SearchIndexError,
+    SearchRecord,
+    contact_records,
+    index_built_site,
+    index_site,
+    search_enabled,
+)
 from .page_markup import is_excluded, searchable_page_html
 from .synonyms import SynonymFinder
 
@@ -22,9 +29,11 @@ __all__ = [
     "SearchTags",
     "SynonymFinder",
     "contact_records",
+    "index_built_site",
     "index_site",
     "is_excluded",
     "item_tags",
+    "search_enabled",
     "searchable_page_html",
     "tags_markup",
 ]

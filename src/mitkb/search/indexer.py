@@ -9,6 +9,7 @@ are stemmed (« ponts » finds « pont »).
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
 import tempfile
@@ -22,6 +23,13 @@ from .facets import CONTACT_LABEL, FILTER_KIND
 from .page_markup import BODY_END, BODY_START
 
 LANGUAGE = "fr"
+# MITKB_INDEX_SEARCH=0 builds without the search index (e.g. to time the build alone).
+SEARCH_SWITCH = "MITKB_INDEX_SEARCH"
+
+
+def search_enabled(environ=None) -> bool:
+    return (os.environ if environ is None else environ).get(SEARCH_SWITCH) != "0"
+
 BUNDLE_DIR = "pagefind"
 # Inside the indexed content, what is not text to search: permalinks, dates, the kind and
 # field line (they are filters and metadata), phase labels and the referent card repeated
@@ -94,6 +102,20 @@ def index_site(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexRep
         except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
             raise SearchIndexError(f"Pagefind n'a pas pu indexer le site : {exc}") from exc
     return IndexReport(pages, len(records), time.perf_counter() - start, bundle)
+
+
+def index_built_site(root: Path, site_dir: Path) -> IndexReport:
+    """Index a site built without its search index (``mitkb build``): the contacts
+    come from data/contacts.yml, already validated by the build."""
+    from ..content import Site, load_data
+    from ..errors import ErrorCollector
+
+    site = Site(root=Path(root))
+    load_data(Path(root), site, ErrorCollector())
+    contacts_page = next((url for url, page in (("contacts/", "contacts/index.html"), ("contacts.html", "contacts.html"))
+                          if (Path(site_dir) / page).is_file()), None)
+    records = contact_records(site, contacts_page) if contacts_page else []
+    return index_site(site_dir, records)
 
 
 def page_url(relative: str) -> str:
