@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+import html
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -32,27 +32,24 @@ class _Page:
     ids: set[str] = field(default_factory=set)
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = _Page()
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in ("id", "name") and (name == "id" or tag == "a"):
-                self.page.ids.add(value)
-            if (name == "href" and tag in ("a", "link", "area")) or (
-                name == "src" and tag in ("img", "script", "iframe", "source", "audio", "video")
-            ):
-                self.page.links.append((name, value))
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+_ATTRIBUTE = re.compile(r"""(?<![\w-])(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_LINKING = {"href": ("a", "link", "area"), "src": ("img", "script", "iframe", "source", "audio", "video")}
 
 
 def _parse(path: Path) -> _Page:
-    collector = _Collector()
-    collector.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return collector.page
+    """Links and ids of a page: a scan of its tags (much faster than a full HTML parser)."""
+    page = _Page()
+    for tag_match in _TAG.finditer(path.read_text(encoding="utf-8", errors="replace")):
+        tag = tag_match.group(1).lower()
+        for match in _ATTRIBUTE.finditer(tag_match.group(2)):
+            name = match.group(1)
+            value = html.unescape(next(v for v in match.group(2, 3, 4) if v is not None))
+            if name == "id" or (name == "name" and tag == "a"):
+                page.ids.add(value)
+            elif tag in _LINKING.get(name, ()):
+                page.links.append((name, value))
+    return page
 
 
 @dataclass
