@@ -19,7 +19,7 @@ from ..glossary import is_abbreviation
 from ..models import Term
 
 _TAG = re.compile(r"<[^>]*>")
-_TOKEN = re.compile(r"(?<![\w-])[\w-]+")  # what an acronym can be: whole, hyphens included
+_TOKEN = re.compile(r"[\w-]+")  # what an acronym can be: whole, hyphens included
 _WORD = re.compile(r"\w+")
 _CHAR_FOLDS = {"’": "'", "‘": "'", "ʼ": "'"}
 TITLE_USES = 10  # a page whose title uses an abbreviation is about it
@@ -34,13 +34,15 @@ def _fold_char(ch: str) -> str:
 
 
 _FOLD_TABLE: dict[int, str] = {}
+_FOLDED_CHARS: set[str] = set()
 
 
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes; one character for one, so that
     positions in the folded text are positions in the original."""
-    for ch in set(text).difference(map(chr, _FOLD_TABLE)):
+    for ch in set(text).difference(_FOLDED_CHARS):
         _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+        _FOLDED_CHARS.add(ch)
     return text.translate(_FOLD_TABLE)
 
 
@@ -67,6 +69,20 @@ def _long_form_regex(long_form: str) -> str:
 def weight(uses: int) -> str:
     """Pagefind weight of a synonym: 0.5 for one use, up to 5 for ten uses and more."""
     return f"{min(5.0, max(0.5, uses / 2)):.1f}"
+
+
+def _whole_word_starts(text: str, word: str, also: str) -> Iterable[int]:
+    """Where `word` stands as a whole word (neighbours neither word characters nor `also`)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_" or before in also) and not (
+            after.isalnum() or after == "_" or after in also
+        ):
+            yield start
+        start = text.find(word, start + 1)
 
 
 @dataclass(frozen=True)
@@ -124,19 +140,25 @@ class SynonymFinder:
         text = _without_tags(markup)
         short: dict[str, list[int]] = {}
         long: dict[str, list[int]] = {}
-        for match in _TOKEN.finditer(text):
-            word = match.group(0)
-            synonym = self._by_acronym.get(word) or self._by_acronym_folded.get(word.casefold())
+        # Which words are there at all is asked of C code; Python only visits the hits.
+        tokens = set(_TOKEN.findall(text))
+        for token in tokens:
+            synonym = self._by_acronym.get(token) or self._by_acronym_folded.get(token.casefold())
             if synonym is not None:
-                short.setdefault(synonym.acronym, []).append(match.end())
+                ends = [start + len(token) for start in _whole_word_starts(text, token, "-")]
+                short.setdefault(synonym.acronym, []).extend(ends)
         folded = fold(text)
-        for match in _WORD.finditer(folded):
-            word = match.group(0)
-            candidates = self._by_first_word.get(word) or self._by_first_word.get(word[:-1])
-            for synonym, pattern in candidates or ():
-                found_long = pattern.match(folded, match.start())
-                if found_long:
-                    long.setdefault(synonym.acronym, []).append(found_long.end())
+        words = set(_WORD.findall(folded))
+        for first_word, candidates in self._by_first_word.items():
+            present = [w for w in (first_word, first_word + "s", first_word + "x") if w in words]
+            for word in present:
+                for start in _whole_word_starts(folded, word, ""):
+                    for synonym, pattern in candidates:
+                        found_long = pattern.match(folded, start)
+                        if found_long:
+                            long.setdefault(synonym.acronym, []).append(found_long.end())
+        for ends in (*short.values(), *long.values()):
+            ends.sort()
         found = []
         for synonym in self.synonyms:
             ends_short, ends_long = short.get(synonym.acronym, []), long.get(synonym.acronym, [])
