@@ -8,10 +8,11 @@ are stemmed (« ponts » finds « pont »).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
+from html import escape
 import shutil
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -95,12 +96,7 @@ def index_site(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexRep
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="mitkb-recherche-") as copy:
         pages = _copy_pages_to_index(site_dir, Path(copy))
-        try:
-            asyncio.run(_index(Path(copy), bundle, records))
-        except SearchIndexError:
-            raise
-        except Exception as exc:  # the Pagefind service reports its failures as plain exceptions
-            raise SearchIndexError(f"Pagefind n'a pas pu indexer le site : {exc}") from exc
+        _index(Path(copy), bundle, records)
     return IndexReport(pages, len(records), time.perf_counter() - start, bundle)
 
 
@@ -157,23 +153,34 @@ def _copy_pages_to_index(site_dir: Path, copy: Path) -> int:
     return count
 
 
-async def _index(pages_dir: Path, bundle: Path, records: list[SearchRecord]) -> None:
-    from pagefind.index import PagefindIndex
+RECORDS_DIR = "_mitkb_resultats"
 
-    config = {
-        "force_language": LANGUAGE,
-        "exclude_selectors": EXCLUDED_SELECTORS,
-        "output_path": str(bundle),
-    }
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(pages_dir))
-        for record in records:
-            await index.add_custom_record(
-                url=record.url,
-                content=record.content,
-                language=LANGUAGE,
-                meta={"title": record.title, **record.meta},
-                filters=record.filters or None,
-            )
-    if not (bundle / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind n'a rien écrit dans {bundle}")
+
+def _write_record_pages(pages_dir: Path, records: list[SearchRecord]) -> None:
+    """Each record as a small page whose result points at its real address
+    (Pagefind's `url` metadata), so the whole index is built in one CLI run."""
+    folder = pages_dir / RECORDS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, record in enumerate(records):
+        tags = [f'<span data-pagefind-meta="url:{escape(record.url)}"></span>',
+                f'<span data-pagefind-meta="title:{escape(record.title)}"></span>']
+        tags += [f'<span data-pagefind-meta="{escape(key)}:{escape(value)}"></span>'
+                 for key, value in record.meta.items()]
+        tags += [f'<span data-pagefind-filter="{escape(key)}:{escape(value)}"></span>'
+                 for key, values in record.filters.items() for value in values]
+        body = f"<div data-pagefind-body><p>{escape(record.content)}</p>{''.join(tags)}</div>"
+        (folder / f"{number}.html").write_text(_INDEX_PAGE.format(body=body), encoding="utf-8")
+
+
+def _index(pages_dir: Path, bundle: Path, records: list[SearchRecord]) -> None:
+    from pagefind_bin import get_executable
+
+    _write_record_pages(pages_dir, records)
+    command = [
+        str(get_executable()), "--site", str(pages_dir), "--output-path", str(bundle),
+        "--force-language", LANGUAGE, "--exclude-selectors", ",".join(EXCLUDED_SELECTORS), "--quiet",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        detail = (result.stderr or result.stdout).strip()[-500:]
+        raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")

@@ -120,7 +120,7 @@ function resultItem(data) {
   const title = document.createElement("h2");
   title.className = "mitkb-resultat__titre";
   const link = document.createElement("a");
-  link.href = data.url;
+  link.href = (data.meta && data.meta.url) || data.url; // records (contacts) carry their own address
   link.textContent = (data.meta && data.meta.title) || data.url;
   title.append(link);
   item.append(title);
