@@ -118,10 +118,29 @@ def instrumented(timers: Timers):
 
 
 def build_once(project: Path, destination: Path) -> float:
+    """`mitkb build`, with MkDocs in this process (the CLI runs it in a child
+    process, which cProfile and the event timers would not see)."""
+    from mitkb.adapters import mkdocs_build
     from mitkb.cli import main
 
     start = time.perf_counter()
-    code = main(["--racine", str(project), "build", str(destination)])
+    def build_here_without_index(config_file, site_dir, strict):
+        previous = os.environ.get("MITKB_INDEX_SEARCH")
+        os.environ["MITKB_INDEX_SEARCH"] = "0"  # as in the child: the CLI indexes afterwards
+        try:
+            mkdocs_build._build_here(config_file, site_dir, strict)
+        finally:
+            if previous is None:
+                os.environ.pop("MITKB_INDEX_SEARCH")
+            else:
+                os.environ["MITKB_INDEX_SEARCH"] = previous
+
+    original = mkdocs_build._build_in_child
+    mkdocs_build._build_in_child = build_here_without_index
+    try:
+        code = main(["--racine", str(project), "build", str(destination)])
+    finally:
+        mkdocs_build._build_in_child = original
     if code != 0:
         raise SystemExit(f"la construction a échoué (code {code})")
     return time.perf_counter() - start

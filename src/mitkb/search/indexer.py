@@ -133,6 +133,10 @@ def text_for_index(html: str) -> str:
     return _TEXT_BETWEEN_TAGS.sub(lambda m: ">" + m.group(1).replace("’", "'") + "<", html)
 
 
+_BODY_START_BYTES = BODY_START.encode("utf-8")
+_BODY_END_BYTES = BODY_END.encode("utf-8")
+
+
 def _copy_pages_to_index(site_dir: Path, copy: Path) -> int:
     """Copy the pages whose content is marked for the index, prepared for Pagefind."""
     count = 0
@@ -140,15 +144,16 @@ def _copy_pages_to_index(site_dir: Path, copy: Path) -> int:
         relative = path.relative_to(site_dir)
         if relative.parts[0] == BUNDLE_DIR:
             continue
-        html = path.read_text(encoding="utf-8")
-        start, end = html.find(BODY_START), html.find(BODY_END)
+        raw = path.read_bytes()
+        start, end = raw.find(_BODY_START_BYTES), raw.find(_BODY_END_BYTES)
         if start < 0 or end < start:
             continue
         target = copy / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         # Only the indexed part: the theme around it (about two thirds of each page)
         # would cost Pagefind time and memory for nothing.
-        target.write_text(_INDEX_PAGE.format(body=text_for_index(html[start:end])), encoding="utf-8")
+        body = text_for_index(raw[start:end].decode("utf-8"))
+        target.write_bytes(_INDEX_PAGE.format(body=body).encode("utf-8"))
         count += 1
     return count
 
