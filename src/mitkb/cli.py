@@ -24,23 +24,11 @@ def cmd_check(args) -> int:
     counts = ", ".join(f"{len(site.items[k])} {label}" for k, label in
                        (("methodes", "guide(s)"), ("modeles", "modèle(s)"), ("ateliers", "atelier(s)")))
     from .freshness import overdue_warnings
-
-    warnings = overdue_warnings(site, today)
-    for warning in warnings:
-        print("attention : " + warning.format(), file=sys.stderr)
-    if warnings and args.relecture_stricte:
-        errors = errors + warnings
-    elif warnings:
-        print(f"{len(warnings)} contenu(s) à relire (avertissement).", file=sys.stderr)
     from .glossary import acronym_warnings
 
+    errors = errors + _warn(overdue_warnings(site, today), args.relecture_stricte, "contenu(s) à relire")
     unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
-    for warning in unknown:
-        print("attention : " + warning.format(), file=sys.stderr)
-    if unknown and args.sigles_stricts:
-        errors = errors + unknown
-    elif unknown:
-        print(f"{len(unknown)} sigle(s) absent(s) du glossaire (avertissement).", file=sys.stderr)
+    errors = errors + _warn(unknown, args.sigles_stricts, "sigle(s) absent(s) du glossaire")
     if errors:
         plural = "s" if len(errors) > 1 else ""
         print(f"\n✗ {len(errors)} erreur{plural} : rien ne sera publié tant qu'elle{plural} reste{'nt' if plural else ''}.",
@@ -63,6 +51,15 @@ def cmd_new(args) -> int:
     print("  Ouvrez-le, remplacez chaque « À COMPLÉTER » en suivant les commentaires, puis lancez")
     print("  « mitkb check » : il indique la ligne de chaque passage qui reste à compléter.")
     return 0
+
+
+def _warn(warnings: list, strict: bool, what: str) -> list:
+    """Print warnings; return them as errors when the strict option asks for it."""
+    for warning in warnings:
+        print("attention : " + warning.format(), file=sys.stderr)
+    if warnings and not strict:
+        print(f"{len(warnings)} {what} (avertissement).", file=sys.stderr)
+    return warnings if strict else []
 
 
 def cmd_schemas(args) -> int:

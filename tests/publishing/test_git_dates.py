@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from mitkb.references import check_site
 
 from .conftest import commit_all, git, init_repository
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git est requis pour ces tests")
 
 
 def write(path: Path, text: str) -> None:
