@@ -43,8 +43,8 @@ def require_tool(env_var: str, available: bool, what: str) -> None:
         return
     if os.environ.get(env_var) == "1":
         pytest.fail(f"{what} est requis ({env_var}=1) mais introuvable")
-    # MITKB_REQUIRE_* set (CI): a missing tool is a failure, never a silent skip.
-    pytest.skip(f"{what} introuvable (mettre {env_var}=1 pour en faire une erreur)")
+    # Only without MITKB_REQUIRE_* (a laptop): in CI the branch above fails instead.
+    pytest.skip(f"{what} introuvable (MITKB_REQUIRE_* : mettre {env_var}=1 pour en faire une erreur)")
 
 
 def chromium_path() -> str | None:

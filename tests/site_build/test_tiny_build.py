@@ -17,6 +17,13 @@ def run_build(project: Path, destination: str = "site", date: str = "2026-11-27"
     )
 
 
+def build_with_home_ending(project: Path, extra: str) -> subprocess.CompletedProcess:
+    """Append a line to the hand-written home page, then build."""
+    index = project / "docs/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + f"\n{extra}\n", encoding="utf-8")
+    return run_build(project)
+
+
 def test_builds_every_kind_of_page(tiny_site: Path):
     result = run_build(tiny_site)
     assert result.returncode == 0, result.stderr
@@ -68,26 +75,20 @@ def test_content_error_fails_the_build_and_keeps_the_previous_site(tiny_site: Pa
 
 
 def test_unknown_macro_id_in_a_hand_written_page_fails_and_names_the_page(tiny_site: Path):
-    index = tiny_site / "docs/index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n{{ chiffre('inexistant') }}\n", encoding="utf-8")
-    result = run_build(tiny_site)
+    result = build_with_home_ending(tiny_site, "{{ chiffre('inexistant') }}")
     assert result.returncode == 1
     assert "docs/index.md:8: chiffre inconnu « inexistant »" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_undefined_name_in_a_hand_written_page_fails(tiny_site: Path):
-    index = tiny_site / "docs/index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n{{ montant_inconnu }}\n", encoding="utf-8")
-    result = run_build(tiny_site)
+    result = build_with_home_ending(tiny_site, "{{ montant_inconnu }}")
     assert result.returncode == 1
     assert "docs/index.md:8: nom inconnu dans une macro « montant_inconnu »" in result.stderr
 
 
 def test_broken_internal_link_fails_the_strict_build(tiny_site: Path):
-    index = tiny_site / "docs/index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n[page absente](absente.md)\n", encoding="utf-8")
-    result = run_build(tiny_site)
+    result = build_with_home_ending(tiny_site, "[page absente](absente.md)")
     assert result.returncode == 1
     assert "absente.md" in result.stderr
 
