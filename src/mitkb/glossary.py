@@ -69,32 +69,48 @@ def abbreviations(terms: Iterable[Term]) -> dict[str, str]:
     return {term.term: abbreviation_title(term) for term in terms if is_abbreviation(term)}
 
 
-def abbreviation_definitions(terms: Iterable[Term], text: str | None = None) -> str:
-    """Markdown ``abbr`` definitions (Python-Markdown's ``abbr`` extension).
+class Abbreviations:
+    """The glossary's abbreviations as Markdown ``abbr`` definitions
+    (Python-Markdown's ``abbr`` extension), prepared once for every page."""
 
-    With ``text``, only the abbreviations that the text uses.
-    """
-    used = _words(text) if text is not None else None
-    lines = []
-    for acronym, title in sorted(abbreviations(terms).items()):
-        if used is not None and acronym not in used:
-            continue
-        title = title.replace("\n", " ").replace("]", ")")
-        lines.append(f"*[{acronym}]: {title}")
-    return "\n".join(lines)
+    def __init__(self, terms: Iterable[Term]):
+        self._lines = [
+            (acronym, f"*[{acronym}]: " + title.replace("\n", " ").replace("]", ")"))
+            for acronym, title in sorted(abbreviations(terms).items())
+        ]
+
+    def definitions(self, text: str | None = None) -> str:
+        """All the definitions, or with ``text`` only those of the abbreviations it uses."""
+        used = _words(text) if text is not None else None
+        return "\n".join(line for acronym, line in self._lines if used is None or acronym in used)
+
+    def append_to(self, markdown: str, only_used: bool = True) -> str:
+        """The page with the definitions at its end."""
+        definitions = self.definitions(markdown if only_used else None)
+        if not definitions:
+            return markdown
+        return markdown.rstrip("\n") + "\n\n" + definitions + "\n"
+
+
+def abbreviation_definitions(terms: Iterable[Term], text: str | None = None) -> str:
+    """Markdown ``abbr`` definitions; with ``text``, only the abbreviations it uses."""
+    return Abbreviations(terms).definitions(text)
+
+
+_WORD_OR_COMPOUND = re.compile(r"\w+(?:-\w+)*")
 
 
 def _words(text: str) -> set[str]:
-    """Words of a text, hyphenated words also whole (« DT-DICT »), in one pass each."""
-    return set(re.findall(r"\w+", text)) | set(re.findall(r"\w+(?:-\w+)+", text))
+    """Words of a text, hyphenated words both whole (« DT-DICT ») and in parts, in one pass."""
+    words = set(_WORD_OR_COMPOUND.findall(text))
+    for compound in [word for word in words if "-" in word]:
+        words.update(compound.split("-"))
+    return words
 
 
 def append_abbreviations(markdown: str, terms: Iterable[Term], only_used: bool = True) -> str:
     """The page with the glossary's abbreviation definitions at its end."""
-    definitions = abbreviation_definitions(terms, markdown if only_used else None)
-    if not definitions:
-        return markdown
-    return markdown.rstrip("\n") + "\n\n" + definitions + "\n"
+    return Abbreviations(terms).append_to(markdown, only_used)
 
 
 _ABBR_OR_LINK = re.compile(r"(?P<open><a[\s>])|(?P<close></a>)|<abbr title=\"(?P<title>[^\"]*)\">(?P<abbr>[^<]+)</abbr>")

@@ -27,7 +27,7 @@ from .rich_text import RenderContext, TextRenderer
 from .changes import FEED_PATH, WHATS_NEW_PAGE, latest_changes
 from .formatting import MONTHS
 from .publishing import Publishing
-from .glossary import append_abbreviations
+from .glossary import Abbreviations
 from .search.facets import (
     CONTACT_LABEL, DOMAIN_TYPE_LABELS, FILTER_AUDIENCE, FILTER_FIELD, FILTER_KIND, FILTER_PROCEDURE, KIND_LABELS,
     FieldIndex, item_tags, tags_markup,
@@ -337,7 +337,8 @@ class PageRenderer:
             markdown = renderers[item.kind](item).rstrip("\n") + "\n\n" + tags_markup(item_tags(item, self.fields)) + "\n"
             pages.append(GeneratedPage(item.page_path, markdown, item.source))
         # Every glossary acronym explained on hover and focus (Markdown « abbr »).
-        return [replace(p, markdown=append_abbreviations(p.markdown, self.site.terms)) for p in pages]
+        abbreviations = Abbreviations(self.site.terms)
+        return [replace(p, markdown=abbreviations.append_to(p.markdown)) for p in pages]
 
 
 def _count(number: int, singular: str, plural: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult, build_content
-from .glossary import append_abbreviations, focusable_abbreviations
+from .glossary import Abbreviations, focusable_abbreviations
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
 from .search.web_assets import search_assets
@@ -41,10 +41,12 @@ class SiteSession:
     root: Path
     result: BuildResult
     synonyms: SynonymFinder = field(init=False)
+    abbreviations: Abbreviations = field(init=False)
     contacts_url: str | None = None
 
     def __post_init__(self) -> None:
         self.synonyms = SynonymFinder(self.result.site.terms)
+        self.abbreviations = Abbreviations(self.result.site.terms)
         self.generated_paths = frozenset(page.path for page in self.result.pages)
         self.page_sources = self.result.page_sources
 
@@ -71,7 +73,7 @@ class SiteSession:
         """Hand-written pages get the glossary's abbreviations (generated pages carry their own)."""
         if src_uri in self.generated_paths:
             return markdown
-        return append_abbreviations(markdown, self.result.site.terms, only_used=False)
+        return self.abbreviations.append_to(markdown, only_used=False)
 
     def page_html(self, html: str, meta: dict, src_uri: str, title: str) -> str:
         """Acronyms reachable with the keyboard; the content marked for the search index."""

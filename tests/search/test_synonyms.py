@@ -28,6 +28,19 @@ def test_long_form_is_found_in_its_usual_variants(text):
     assert [u.acronym for u in FINDER.uses(f"<p>{text}</p>")] == ["STEP"]
 
 
+def test_a_plural_first_word_that_starts_another_long_form_counts_for_both():
+    # « marchés » is « marché » in the plural and the first word of « Marchés publics simplifiés ».
+    mps = Term(terme="MPS", forme_longue="Marchés publics simplifiés", definition="Dispositif.")
+    finder = SynonymFinder([MAPA, mps])
+    uses = finder.uses("<p>Les Marchés à procédure adaptée, un marché à procédure adaptée, "
+                       "les marchés publics simplifiés.</p>")
+    assert [(u.acronym, u.long_form_count) for u in uses] == [("MAPA", 2), ("MPS", 1)]
+
+
+def test_a_long_form_must_end_on_a_whole_word():
+    assert FINDER.uses("<p>les stations d'épurationnelles</p>") == []
+
+
 def test_words_inside_tags_are_not_uses():
     uses = FINDER.uses('<abbr title="Station d\'épuration">STEP</abbr> <a href="/MAPA/">lien</a>')
     assert [(u.acronym, u.acronym_count, u.long_form_count) for u in uses] == [("STEP", 1, 0)]

@@ -20,7 +20,6 @@ from ..models import Term
 
 _TAG = re.compile(r"<[^>]*>")
 _TOKEN = re.compile(r"[\w-]+")  # what an acronym can be: whole, hyphens included
-_WORD = re.compile(r"\w+")
 _CHAR_FOLDS = {"’": "'", "‘": "'", "ʼ": "'"}
 TITLE_USES = 10  # a page whose title uses an abbreviation is about it
 
@@ -51,19 +50,38 @@ def _without_tags(markup: str) -> str:
     return _TAG.sub(lambda m: " " * len(m.group(0)), markup)
 
 
+def _variants(folded_char: str) -> str:
+    """A regex class of every character that folds to ``folded_char`` (« e » → [eéèêëE…])."""
+    return _VARIANTS.get(folded_char, re.escape(folded_char))
+
+
+def _build_variants() -> dict[str, str]:
+    groups: dict[str, set[str]] = {}
+    for code in range(0x20, 0x250):  # Latin letters with their accents, both cases
+        ch = chr(code)
+        if ch.isalpha():
+            groups.setdefault(_fold_char(ch), set()).add(ch)
+    return {folded: "[" + "".join(sorted(chars)) + "]" for folded, chars in groups.items() if len(chars) > 1}
+
+
+_VARIANTS = _build_variants()
+
+
 def _long_form_regex(long_form: str) -> str:
-    """« station d'épuration » also matches « stations d’épuration »."""
+    """« station d'épuration » also matches « Stations d’épuration » and « STATION D'EPURATION »:
+    accents, case and apostrophes are left to the pattern, so that a page is never folded
+    as a whole (only its distinct words are)."""
     words = re.findall(r"[^\s']+|'", fold(" ".join(long_form.split())))
     parts: list[str] = []
     for word in words:
         if word == "'":
-            parts.append(r"\s*'\s*")
+            parts.append(r"\s*['’‘ʼ]\s*")
             continue
-        if parts and not parts[-1].endswith(r"'\s*"):
+        if parts and not parts[-1].endswith(r"\s*"):
             parts.append(r"\s+")
-        plural = "(?:s|x)?" if len(word) > 2 and word[-1].isalpha() and word[-1] not in "sx" else ""
-        parts.append(re.escape(word) + plural)
-    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
+        plural = "(?:[sSxX])?" if len(word) > 2 and word[-1].isalpha() and word[-1] not in "sx" else ""
+        parts.append("".join(_variants(ch) for ch in word) + plural)
+    return "".join(parts) + r"(?!\w)"
 
 
 def weight(uses: int) -> str:
@@ -124,37 +142,46 @@ class SynonymFinder:
             if not (is_abbreviation(term) and term.long_form):
                 continue
             self.synonyms.append(_Synonym(term.term, " ".join(term.long_form.split())))
-        # Pages are scanned once, word by word: a pattern is tried only where its
-        # first word stands, whatever the size of the glossary.
+        # Pages are scanned once for their distinct words: a pattern is tried only where
+        # its first word stands, whatever the size of the glossary.
         self._by_acronym = {s.acronym: s for s in self.synonyms if s.acronym.isupper()}
         self._by_acronym_folded = {s.acronym.casefold(): s for s in self.synonyms if not s.acronym.isupper()}
         self._by_first_word: dict[str, list[tuple[_Synonym, re.Pattern]]] = {}
         for synonym in self.synonyms:
             first = re.match(r"\w+", fold(synonym.long_form))
             if first:
-                anchored = re.compile(_long_form_regex(synonym.long_form).removeprefix(r"(?<!\w)"))
-                self._by_first_word.setdefault(first.group(0), []).append((synonym, anchored))
+                pattern = re.compile(_long_form_regex(synonym.long_form))
+                self._by_first_word.setdefault(first.group(0), []).append((synonym, pattern))
+        # A word of the page (accents and case folded) → the first words it can be
+        # (« marches » is « marche » in the plural, and maybe a first word of its own).
+        self._first_word_forms: dict[str, list[str]] = {}
+        for word in self._by_first_word:
+            for form in (word, word + "s", word + "x"):
+                self._first_word_forms.setdefault(form, []).append(word)
 
     def uses(self, markup: str) -> list[Use]:
         """Abbreviations used in the text of an HTML fragment (never in its tags)."""
         text = _without_tags(markup)
         short: dict[str, list[int]] = {}
         long: dict[str, list[int]] = {}
-        # Which words are there at all is asked of C code; Python only visits the hits.
+        # Which words are there at all is asked of C code once; Python only visits the hits.
         tokens = set(_TOKEN.findall(text))
+        words = {part for token in tokens for part in token.split("-")} if any("-" in t for t in tokens) else tokens
         for token in tokens:
             synonym = self._by_acronym.get(token) or self._by_acronym_folded.get(token.casefold())
             if synonym is not None:
                 ends = [start + len(token) for start in _whole_word_starts(text, token, "-")]
                 short.setdefault(synonym.acronym, []).extend(ends)
-        folded = fold(text)
-        words = set(_WORD.findall(folded))
-        for first_word, candidates in self._by_first_word.items():
-            present = [w for w in (first_word, first_word + "s", first_word + "x") if w in words]
-            for word in present:
-                for start in _whole_word_starts(folded, word, ""):
-                    for synonym, pattern in candidates:
-                        found_long = pattern.match(folded, start)
+        words = list(words)
+        folded_words = fold("\n".join(words)).split("\n")
+        forms = self._first_word_forms
+        for word, folded in [pair for pair in zip(words, folded_words) if pair[1] in forms]:
+            first_words = forms[folded]
+            starts = list(_whole_word_starts(text, word, ""))
+            for first_word in first_words:
+                for synonym, pattern in self._by_first_word[first_word]:
+                    for start in starts:
+                        found_long = pattern.match(text, start)
                         if found_long:
                             long.setdefault(synonym.acronym, []).append(found_long.end())
         for ends in (*short.values(), *long.values()):
