@@ -91,7 +91,13 @@ def cmd_build(args) -> int:
     _configure_logging()
 
     def finish(site: Path) -> list[str]:
-        return _index_search(root, site) + _broken_links(site)
+        # Pagefind indexes in its own process while the links are checked here.
+        indexing = _start_search_index(root, site)
+        try:
+            broken = _broken_links(site)
+        finally:
+            index_problems = _finish_search_index(indexing)
+        return index_problems + broken
 
     try:
         build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict, verify=finish,
@@ -103,14 +109,28 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _index_search(root: Path, site: Path) -> list[str]:
-    """Index the freshly built site for search (after MkDocs has released its memory)."""
-    from .search import SearchIndexError, index_built_site, search_enabled
+def _start_search_index(root: Path, site: Path):
+    """Start indexing the freshly built site for search (after MkDocs has released its
+    memory): an IndexRun, a French error message, or None when search is switched off."""
+    from .search import SearchIndexError, search_enabled, start_built_site_index
 
     if not search_enabled():
-        return []
+        return None
     try:
-        report = index_built_site(root, site)
+        return start_built_site_index(root, site)
+    except SearchIndexError as exc:
+        return f"Index de recherche : {exc}"
+
+
+def _finish_search_index(indexing) -> list[str]:
+    from .search import SearchIndexError
+
+    if indexing is None:
+        return []
+    if isinstance(indexing, str):
+        return [indexing]
+    try:
+        report = indexing.finish()
     except SearchIndexError as exc:
         return [f"Index de recherche : {exc}"]
     print(f"INFO     Index de recherche : {report.pages} pages et {report.records} contacts "
@@ -125,6 +145,28 @@ def _broken_links(site: Path) -> list[str]:
     if not broken:
         return []
     return [f"{len(broken)} lien(s) cassé(s) dans le site construit :"] + [f"  {b.format()}" for b in broken]
+
+
+def cmd_serve(args) -> int:
+    from .static_server import make_server
+
+    site = _root(args) / args.dossier
+    if not (site / "index.html").is_file():
+        print(f"✗ Pas de site construit dans {site} : lancez d'abord « mitkb build ».", file=sys.stderr)
+        return 1
+    try:
+        server = make_server(site, port=args.port, quiet=False)
+    except OSError as exc:
+        print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
+        return 1
+    print(f"Site servi sur http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C pour arrêter)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
 
 
 def cmd_links(args) -> int:
@@ -222,6 +264,14 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("dossier", nargs="?", default="site", help="dossier de destination (par défaut : site)")
     build.add_argument("--non-strict", action="store_true", help="tolérer les avertissements (aperçu)")
     build.set_defaults(func=cmd_build)
+    serve = commands.add_parser(
+        "servir", help="servir le site construit comme un hébergeur le sert (compression gzip), pour le vérifier",
+        description="Sert le dossier construit par « mitkb build » sur http://127.0.0.1:PORT, "
+                    "recherche comprise. Ctrl+C pour arrêter.",
+    )
+    serve.add_argument("dossier", nargs="?", default="site", help="dossier du site construit (par défaut : site)")
+    serve.add_argument("--port", type=int, default=8001, help="port (par défaut : 8001)")
+    serve.set_defaults(func=cmd_serve)
     links = commands.add_parser(
         "links", help="vérifier les liens du site ; les liens externes sont testés si le réseau le permet"
     )

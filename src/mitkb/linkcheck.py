@@ -3,6 +3,7 @@ included; mailto: and tel: are well formed; external links are collected."""
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -32,7 +33,8 @@ class _Page:
     ids: set[str] = field(default_factory=set)
 
 
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
+# Tags with attributes only: « <p> » or « </a> » can hold no link and no id.
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s([^>]*)>")
 _ATTRIBUTE = re.compile(r"""(?<![\w-])(href|src|id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _LINKING = {"href": ("a", "link", "area"), "src": ("img", "script", "iframe", "source", "audio", "video")}
 
@@ -40,11 +42,14 @@ _LINKING = {"href": ("a", "link", "area"), "src": ("img", "script", "iframe", "s
 def _parse(path: Path) -> _Page:
     """Links and ids of a page: a scan of its tags (much faster than a full HTML parser)."""
     page = _Page()
-    for tag_match in _TAG.finditer(path.read_text(encoding="utf-8", errors="replace")):
-        tag = tag_match.group(1).lower()
-        for match in _ATTRIBUTE.finditer(tag_match.group(2)):
-            name = match.group(1)
-            value = html.unescape(next(v for v in match.group(2, 3, 4) if v is not None))
+    for tag, attributes in _TAG.findall(path.read_text(encoding="utf-8", errors="replace")):
+        if "=" not in attributes:
+            continue
+        tag = tag.lower()
+        for name, double, single, bare in _ATTRIBUTE.findall(attributes):
+            value = double or single or bare
+            if "&" in value:
+                value = html.unescape(value)
             if name == "id" or (name == "name" and tag == "a"):
                 page.ids.add(value)
             elif tag in _LINKING.get(name, ()):
@@ -58,23 +63,38 @@ class LinkReport:
     external: dict[str, set[str]]  # url -> pages
 
 
-def _target_file(site: Path, page_rel: str, url_path: str) -> tuple[Path, str]:
+def _resolve(page_rel: str, url_path: str, files: set[str], dirs: set[str]) -> str | None:
+    """The site file a link path leads to (relative, posix), or None when there is none."""
     if url_path.startswith("/"):
-        joined = url_path.lstrip("/")
+        joined = posixpath.normpath(url_path.lstrip("/")) if url_path.strip("/") else ""
     else:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), url_path))
     if joined in (".", ""):
         joined = ""
-    candidate = site / joined
-    if url_path.endswith("/") or candidate.is_dir():
-        candidate = candidate / "index.html"
-    return candidate, joined
+    if url_path.endswith("/") or joined in dirs:
+        joined = posixpath.join(joined, "index.html") if joined else "index.html"
+    return joined if joined in files else None
+
+
+def _inventory(site: Path) -> tuple[set[str], set[str]]:
+    """Every file and folder of the site, relative and posix: links resolve without
+    touching the disk."""
+    files: set[str] = set()
+    dirs: set[str] = {""}
+    for folder, subfolders, names in os.walk(site):
+        relative = os.path.relpath(folder, site).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        dirs.update(prefix + name for name in subfolders)
+        files.update(prefix + name for name in names)
+    return files, dirs
 
 
 def check_links(site: Path) -> LinkReport:
     site = Path(site)
-    pages = {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
+    files, dirs = _inventory(site)
+    pages = [rel for rel in files if rel.endswith(".html")]
     parsed: dict[str, _Page] = {}
+    resolved: dict[tuple[str, str], str | None] = {}  # (folder of the page, path) → file
 
     def page_of(rel: str) -> _Page:
         if rel not in parsed:
@@ -106,11 +126,13 @@ def check_links(site: Path) -> LinkReport:
             parts = urlsplit(value)
             path, fragment = unquote(parts.path), unquote(parts.fragment)
             if path:
-                target, target_rel = _target_file(site, rel, path)
-                if not target.is_file():
+                key = (posixpath.dirname(rel), path)
+                if key not in resolved:
+                    resolved[key] = _resolve(rel, path, files, dirs)
+                target_rel = resolved[key]
+                if target_rel is None:
                     broken.append(BrokenLink(rel, value, "cible introuvable"))
                     continue
-                target_rel = target.relative_to(site).as_posix()
             else:
                 target_rel = rel
             if fragment and target_rel.endswith(".html") and fragment not in page_of(target_rel).ids:

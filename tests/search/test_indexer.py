@@ -20,6 +20,7 @@ from mitkb.search.indexer import (
     contact_records,
     index_site,
     page_url,
+    start_index,
     text_for_index,
 )
 from mitkb.search.web_assets import search_assets
@@ -86,6 +87,34 @@ def test_index_site_indexes_marked_pages_only_and_writes_the_bundle_in_the_site(
     assert list(entry["languages"]) == ["fr"]
     assert entry["languages"]["fr"]["page_count"] == 3  # two pages and one contact, not the 404
     assert "<h1>Un guide</h1>" in (site / "methodes" / "guide" / "index.html").read_text(encoding="utf-8")
+
+
+def test_indexing_runs_in_the_background_and_leaves_no_temporary_copy(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
+    scratch = tmp_path / "brouillon"
+    scratch.mkdir()
+    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda: str(scratch))
+
+    run = start_index(site)
+    assert list(scratch.iterdir()), "the prepared copy exists while Pagefind runs"
+    (site / "autre.html").write_text("le site reste lisible pendant l'indexation", encoding="utf-8")
+    report = run.finish()
+
+    assert report.pages == 1 and (site / "pagefind" / "pagefind.js").is_file()
+    assert not list(scratch.iterdir()), "the temporary copy is removed"
+
+
+def test_a_failing_pagefind_is_reported_in_french_with_its_message(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
+    failing = [sys.executable, "-c", "import sys; print('index illisible'); sys.exit(3)"]
+    monkeypatch.setattr("mitkb.search.indexer._command", lambda pages, bundle: failing)
+
+    with pytest.raises(SearchIndexError, match="Pagefind n'a pas pu indexer le site \\(index illisible\\)"):
+        start_index(site).finish()
 
 
 def test_index_site_refuses_a_missing_folder(tmp_path):

@@ -18,6 +18,8 @@ from .indexer import (
     index_built_site,
     index_site,
     search_enabled,
+    start_built_site_index,
+    start_index,
 )
 from .page_markup import is_excluded, searchable_page_html
 from .synonyms import SynonymFinder
@@ -34,6 +36,8 @@ __all__ = [
     "is_excluded",
     "item_tags",
     "search_enabled",
+    "start_built_site_index",
+    "start_index",
     "searchable_page_html",
     "tags_markup",
 ]

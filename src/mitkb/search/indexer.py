@@ -80,29 +80,65 @@ def contact_records(site: Site, contacts_url: str) -> list[SearchRecord]:
     return records
 
 
-def index_site(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexReport:
-    """Index every page of ``site_dir`` marked ``data-pagefind-body``, plus ``records``.
+class IndexRun:
+    """Pagefind indexing under way (``start_index``): the caller may do other work,
+    e.g. check the links of the site, before ``finish`` waits for it."""
+
+    def __init__(self, site_dir: Path, records: list[SearchRecord]):
+        self.bundle = site_dir / BUNDLE_DIR
+        self.records = len(records)
+        self._start = time.perf_counter()
+        shutil.rmtree(self.bundle, ignore_errors=True)  # no stale chunks from a previous build
+        self._copy = tempfile.TemporaryDirectory(prefix="mitkb-recherche-", dir=_scratch_dir())
+        try:
+            self.pages = _copy_pages_to_index(site_dir, Path(self._copy.name))
+            _write_record_pages(Path(self._copy.name), records)
+            # Pagefind's messages go to a file: a pipe nobody reads meanwhile could fill up.
+            self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
+            self._process = subprocess.Popen(
+                _command(Path(self._copy.name), self.bundle), stdout=self._log, stderr=subprocess.STDOUT
+            )
+        except BaseException:
+            self._copy.cleanup()
+            raise
+
+    def finish(self) -> IndexReport:
+        """Wait for Pagefind (raises SearchIndexError when it failed)."""
+        try:
+            self._process.wait()
+            self._log.seek(0)
+            output = self._log.read()
+        finally:
+            self._log.close()
+            self._copy.cleanup()
+        if self._process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
+            detail = output.strip()[-500:]
+            raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
+        return IndexReport(self.pages, self.records, time.perf_counter() - self._start, self.bundle)
+
+
+def start_index(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexRun:
+    """Start indexing every page of ``site_dir`` marked ``data-pagefind-body``, plus
+    ``records``, into ``<site_dir>/pagefind/``.
 
     Pagefind reads a copy of those pages prepared for it (``text_for_index``) in a
-    temporary folder, with its fast directory indexing; the bundle goes to
-    ``<site_dir>/pagefind/``.
+    temporary folder (in memory where the system offers one), with its fast directory
+    indexing, in a process of its own.
     """
     site_dir = Path(site_dir).resolve()
     if not site_dir.is_dir():
         raise SearchIndexError(f"dossier du site introuvable : {site_dir}")
-    bundle = site_dir / BUNDLE_DIR
-    shutil.rmtree(bundle, ignore_errors=True)  # no stale chunks from a previous build
-    records = list(records)
-    start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="mitkb-recherche-") as copy:
-        pages = _copy_pages_to_index(site_dir, Path(copy))
-        _index(Path(copy), bundle, records)
-    return IndexReport(pages, len(records), time.perf_counter() - start, bundle)
+    return IndexRun(site_dir, list(records))
 
 
-def index_built_site(root: Path, site_dir: Path) -> IndexReport:
-    """Index a site built without its search index (``mitkb build``): the contacts
-    come from data/contacts.yml, already validated by the build."""
+def index_site(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexReport:
+    """Index ``site_dir`` (see ``start_index``) and wait for the result."""
+    return start_index(site_dir, records).finish()
+
+
+def start_built_site_index(root: Path, site_dir: Path) -> IndexRun:
+    """Start indexing a site built without its search index (``mitkb build``): the
+    contacts come from data/contacts.yml, already validated by the build."""
     from ..content import Site, load_data
     from ..errors import ErrorCollector
 
@@ -111,7 +147,22 @@ def index_built_site(root: Path, site_dir: Path) -> IndexReport:
     contacts_page = next((url for url, page in (("contacts/", "contacts/index.html"), ("contacts.html", "contacts.html"))
                           if (Path(site_dir) / page).is_file()), None)
     records = contact_records(site, contacts_page) if contacts_page else []
-    return index_site(site_dir, records)
+    return start_index(site_dir, records)
+
+
+def index_built_site(root: Path, site_dir: Path) -> IndexReport:
+    return start_built_site_index(root, site_dir).finish()
+
+
+SHARED_MEMORY = Path("/dev/shm")
+
+
+def _scratch_dir() -> str | None:
+    """A folder in memory for the temporary copy when the system has one (Linux),
+    else the default temporary folder."""
+    if SHARED_MEMORY.is_dir() and os.access(SHARED_MEMORY, os.W_OK):
+        return str(SHARED_MEMORY)
+    return None
 
 
 def page_url(relative: str) -> str:
@@ -177,15 +228,10 @@ def _write_record_pages(pages_dir: Path, records: list[SearchRecord]) -> None:
         (folder / f"{number}.html").write_text(_INDEX_PAGE.format(body=body), encoding="utf-8")
 
 
-def _index(pages_dir: Path, bundle: Path, records: list[SearchRecord]) -> None:
+def _command(pages_dir: Path, bundle: Path) -> list[str]:
     from pagefind_bin import get_executable
 
-    _write_record_pages(pages_dir, records)
-    command = [
+    return [
         str(get_executable()), "--site", str(pages_dir), "--output-path", str(bundle),
         "--force-language", LANGUAGE, "--exclude-selectors", ",".join(EXCLUDED_SELECTORS), "--quiet",
     ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        detail = (result.stderr or result.stdout).strip()[-500:]
-        raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
