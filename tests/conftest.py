@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
@@ -12,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from mitkb.static_server import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -92,16 +92,11 @@ def built_site(tmp_path_factory) -> Path:
     return destination
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
-    """The real built site served on 127.0.0.1 (a free port), for browser tests."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    """The real built site served on 127.0.0.1 (a free port) as a static host serves it
+    (gzip for text), for browser tests."""
+    server = make_server(built_site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
