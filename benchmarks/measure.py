@@ -26,6 +26,10 @@ from pathlib import Path
 
 BUILD_DATE = "2026-11-27"  # fixed, so that thresholds and review dates do not move between runs
 SEARCH_QUERY = "marché"
+# First queries as readers type them (issue 4): one word, several words, no accents, an acronym.
+# The table reports the most expensive one.
+SEARCH_QUERIES = ("marché", "station epuration", "marché sans publicité", "procédure adaptée", "STEP",
+                  "groupement de commandes")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SEARCH_INPUTS = (
@@ -119,9 +123,17 @@ class _TreeMemory(threading.Thread):
             self.peak = max(self.peak, _tree_rss(self.pid))
 
 
+def settle_disk() -> None:
+    """Write out what earlier steps left in the page cache, so that a timed step does not
+    pay for the writing of the previous one."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def run_measured(command: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> ProcessRun:
     """Run a command: wall time, CPU time, peak memory of its largest process and of its whole tree."""
     log.parent.mkdir(parents=True, exist_ok=True)
+    settle_disk()
     with open(log, "wb") as stream:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env or build_env(), stdout=stream, stderr=subprocess.STDOUT)
@@ -242,6 +254,7 @@ def pagefind_index(site: Path, cwd: Path, log: Path) -> tuple[float, str]:
     except ImportError:
         index_site = None
     if index_site is not None:
+        settle_disk()
         start = time.perf_counter()
         index_site(site)
         return time.perf_counter() - start, "mitkb.search.index_site (Pagefind, API Python)"
@@ -269,11 +282,20 @@ class SearchBytes:
     fragments: int  # result excerpts fetched
     how: str
     final_url: str
+    query: str = SEARCH_QUERY
+    compressed: bool = False  # served with gzip for text, as a static host does
 
 
-def _serve(site: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def _serve(site: Path, compressed: bool = False) -> http.server.ThreadingHTTPServer:
+    """The site on 127.0.0.1: as a static host serves it (gzip for text, mitkb's preview
+    server) or as plain files (Python's SimpleHTTPRequestHandler)."""
+    if compressed:
+        from mitkb.static_server import make_server
+
+        server = make_server(site)
+    else:
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -292,7 +314,7 @@ def _wait_quiet(page, pending: dict, settle: float = 1.0, limit: float = 20.0) -
             return
 
 
-def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY) -> SearchBytes:
+def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY, compressed: bool = False) -> SearchBytes:
     """Bytes fetched from a first query typed in the home page's search box to its results.
 
     The home page is loaded first (its own assets are not counted); then the query is
@@ -302,7 +324,7 @@ def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY) -> 
     """
     from playwright.sync_api import sync_playwright
 
-    server = _serve(site)
+    server = _serve(site, compressed)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     state = {"counting": False, "bytes": 0, "index": 0, "requests": 0, "fragments": 0, "open": 0, "changed": 0}
 
@@ -359,7 +381,14 @@ def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY) -> 
             browser.close()
     finally:
         server.shutdown()
-    return SearchBytes(state["bytes"], state["index"], state["requests"], state["fragments"], how, final_url)
+    return SearchBytes(state["bytes"], state["index"], state["requests"], state["fragments"], how, final_url,
+                       query, compressed)
+
+
+def first_searches(site: Path, chromium: str, queries=SEARCH_QUERIES) -> list[SearchBytes]:
+    """Each query as a first search, in a fresh browser, served compressed then plain."""
+    return [first_search_bytes(site, chromium, query, compressed)
+            for compressed in (True, False) for query in queries]
 
 
 # -- downloadable documents ----------------------------------------------------------

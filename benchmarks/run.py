@@ -48,7 +48,8 @@ def find_chromium() -> str | None:
     return shutil.which("chromium")
 
 
-def bench_size(n_guides: int, work: Path, repeat: int, chromium: str | None, cold_document_runs: int) -> SizeResult:
+def bench_size(n_guides: int, work: Path, repeat: int, chromium: str | None, cold_document_runs: int,
+               queries: tuple[str, ...] = measure.SEARCH_QUERIES) -> SizeResult:
     folder = work / f"n{n_guides}"
     project, site, logs = folder / "projet", folder / "site", folder / "journaux"
     log(f"N = {n_guides} : génération du corpus")
@@ -109,7 +110,7 @@ def bench_size(n_guides: int, work: Path, repeat: int, chromium: str | None, col
     else:
         log(f"N = {n_guides} : première recherche dans Chromium")
         try:
-            result.search = measure.first_search_bytes(site, chromium)
+            result.searches = measure.first_searches(site, chromium, queries)
         except Exception as exc:  # noqa: BLE001 - report it, keep the other numbers
             result.search_note = f"n/a (échec : {type(exc).__name__})"
             log(f"  recherche : {exc}")
@@ -136,8 +137,16 @@ def notes_for(results: list[SizeResult], repeat: int, cold_document_runs: int) -
                      "le garde : elle ne paie que la préparation et la lecture des documents.")
     elif last.documents is None:
         notes.append("Pas encore de génération de documents (module `mitkb.documents` absent) : lignes « n/a ».")
-    if last.search is not None:
-        notes.append(f"Première recherche : {last.search.how} ; page d'arrivée {last.search.final_url}.")
+    if last.searches:
+        first = last.searches[0]
+        queries = list(dict.fromkeys(run.query for run in last.searches))
+        notes.append(f"Première recherche : chaque requête ({', '.join('« ' + q + ' »' for q in queries)}) "
+                     f"dans un navigateur neuf, {first.how.replace('« ' + first.query + ' »', 'la requête')} ; "
+                     f"page d'arrivée du type {first.final_url}. Sont comptés tous les octets reçus (en-têtes "
+                     "compris) de la saisie jusqu'au calme du réseau : page de résultats, scripts, WebAssembly, "
+                     "morceaux d'index et extraits. « Compressé » : le site servi par `mitkb servir`, qui "
+                     "compresse le texte (HTML, CSS, JS, JSON) comme GitHub Pages et tout hébergeur courant ; "
+                     "les fichiers d'index de Pagefind sont déjà compressés et passent tels quels.")
     return notes
 
 
@@ -149,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="générations de documents à froid par taille (coûteuses ; défaut : 1)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="fichier Markdown des résultats")
     parser.add_argument("--work-dir", type=Path, help="dossier de travail gardé après la mesure (défaut : temporaire)")
+    parser.add_argument("--search-queries", nargs="+", default=list(measure.SEARCH_QUERIES),
+                        help="premières recherches mesurées dans Chromium (défaut : six requêtes types)")
     parser.add_argument("--no-browser", action="store_true", help="ne pas mesurer la recherche dans Chromium")
     parser.add_argument("--check-targets", action="store_true", help="code de sortie 1 si une cible est manquée")
     args = parser.parse_args(argv)
@@ -165,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
     load_before = load_average()
     try:
         results = [
-            bench_size(n, work, args.repeat, chromium, args.cold_document_runs) for n in sorted(set(args.sizes))
+            bench_size(n, work, args.repeat, chromium, args.cold_document_runs, tuple(args.search_queries))
+            for n in sorted(set(args.sizes))
         ]
     except measure.StepFailed as exc:
         log(f"✗ {exc}")

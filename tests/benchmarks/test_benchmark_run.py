@@ -47,7 +47,7 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
     output = tmp_path / "RESULTS.md"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", "--sizes", "5", "--repeat", "1",
+        [sys.executable, "-m", "benchmarks.run", "--sizes", "5", "--repeat", "1", "--search-queries", "marché",
          "--output", str(output), "--work-dir", str(tmp_path / "travail")],
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=900, check=False,
     )
@@ -62,7 +62,11 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
     real_guides = len(list((ROOT / "guides" / "methodes").glob("*.yml")))
     assert f"| N = {5 + real_guides} |" in text
     if chromium_path() is not None:  # a first search really fetched part of the Pagefind index
-        assert re.search(r"\| Octets d'une première recherche \(Chromium\) \| [\d.]+ Ko dont [\d.]+ Ko d'index", text)
+        compressed = re.search(r"\| Octets d'une première recherche, la plus coûteuse de 1 requêtes \(Chromium ; "
+                               r"texte compressé[^|]*\| ([\d.]+) Ko \(« marché »\) dont [\d.]+ Ko d'index", text)
+        plain = re.search(r"\| La même, fichiers servis sans compression \(pour comparaison\) \| ([\d.]+) Ko", text)
+        assert compressed and plain, text
+        assert 0 < float(compressed.group(1)) < float(plain.group(1)), "gzip must save bytes on the text files"
     # The table printed on stdout is the one written to the file.
     assert result.stdout.strip().splitlines()[0] in text
     # A warm document cache regenerates nothing.

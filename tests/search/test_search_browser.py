@@ -175,3 +175,27 @@ def test_acronyms_are_explained_on_keyboard_focus(tab, site_url):
     tooltip = tab.locator("[role=tooltip].md-tooltip2--active", has_text="Mission Ingénierie des Territoires")
     tooltip.wait_for()
     assert tooltip.is_visible()
+
+
+def test_a_first_search_fetches_only_what_the_query_needs_compressed(require_browser, browser, site_url):
+    """What keeps a first search small at 1,000 guides (benchmarks/RESULTS.md): no filter index
+    before the facets are used, no web worker, the index chunks of the query's words only,
+    the excerpts of the results shown only, and text sent compressed as a host sends it."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    responses = []
+    tab.on("response", lambda response: responses.append(response))
+    tab.goto(f"{site_url}/recherche/?q={quote('station épuration')}")
+    shown = _results(tab)
+    tab.wait_for_timeout(300)
+    fetched = [urlsplit(r.url).path for r in responses]
+    context.close()
+    bundle = [path for path in fetched if path.startswith("/pagefind/")]
+    assert not any(path.startswith("/pagefind/filter/") for path in bundle), bundle
+    assert "/pagefind/pagefind-worker.js" not in bundle
+    chunks = [path for path in bundle if path.startswith("/pagefind/index/")]
+    assert 1 <= len(chunks) <= 2, chunks  # one per word at most
+    fragments = [path for path in bundle if path.startswith("/pagefind/fragment/")]
+    assert 1 <= len(fragments) <= len(shown) + 1
+    encodings = {urlsplit(r.url).path: r.headers.get("content-encoding") for r in responses}
+    assert encodings["/recherche/"] == "gzip" and encodings["/pagefind/pagefind.js"] == "gzip"
