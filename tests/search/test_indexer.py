@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mitkb.references import check_site
+from mitkb.search import indexer as indexer_module
 from mitkb.search.page_markup import searchable_page_html
 from mitkb.search.indexer import (
     SearchIndexError,
@@ -106,6 +107,28 @@ def test_indexing_runs_in_the_background_and_leaves_no_temporary_copy(tmp_path, 
     assert not list(scratch.iterdir()), "the temporary copy is removed"
 
 
+def test_without_a_memory_folder_pagefind_writes_into_the_site(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
+    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda: None)
+    commands = []
+    real_command = indexer_module._command
+    monkeypatch.setattr("mitkb.search.indexer._command",
+                        lambda pages, bundle: commands.append(bundle) or real_command(pages, bundle))
+
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "ancien.pf_index").write_text("périmé", encoding="utf-8")
+
+    report = index_site(site)
+
+    [written] = commands
+    assert written.parent == site.resolve() and written.name.startswith(".pagefind-neuf-")
+    assert report.bundle == site.resolve() / "pagefind" and (report.bundle / "pagefind.js").is_file()
+    assert not (report.bundle / "ancien.pf_index").exists()
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"], "nothing left behind"
+
+
 def test_a_failing_pagefind_is_reported_in_french_with_its_message(tmp_path, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
@@ -113,8 +136,13 @@ def test_a_failing_pagefind_is_reported_in_french_with_its_message(tmp_path, mon
     failing = [sys.executable, "-c", "import sys; print('index illisible'); sys.exit(3)"]
     monkeypatch.setattr("mitkb.search.indexer._command", lambda pages, bundle: failing)
 
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "pagefind.js").write_text("// index précédent", encoding="utf-8")
+
     with pytest.raises(SearchIndexError, match="Pagefind n'a pas pu indexer le site \\(index illisible\\)"):
         start_index(site).finish()
+    assert (site / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "// index précédent"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"], "nothing left behind"
 
 
 def test_index_site_refuses_a_missing_folder(tmp_path):

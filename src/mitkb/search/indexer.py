@@ -88,33 +88,64 @@ class IndexRun:
         self.bundle = site_dir / BUNDLE_DIR
         self.records = len(records)
         self._start = time.perf_counter()
-        shutil.rmtree(self.bundle, ignore_errors=True)  # no stale chunks from a previous build
-        self._copy = tempfile.TemporaryDirectory(prefix="mitkb-recherche-", dir=_scratch_dir())
+        scratch = _scratch_dir()
+        self._work = tempfile.TemporaryDirectory(prefix="mitkb-recherche-", dir=scratch)
+        pages = Path(self._work.name) / "pages"
+        # In memory, Pagefind writes its two thousand small files much faster than on disk;
+        # the finished bundle is then copied in one go (without such a folder, Pagefind
+        # writes next to the bundle it replaces).
+        self._output = (Path(self._work.name) / BUNDLE_DIR if scratch
+                        else Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-neuf-", dir=site_dir)))
         try:
-            self.pages = _copy_pages_to_index(site_dir, Path(self._copy.name))
-            _write_record_pages(Path(self._copy.name), records)
+            self.pages = _copy_pages_to_index(site_dir, pages)
+            _write_record_pages(pages, records)
             # Pagefind's messages go to a file: a pipe nobody reads meanwhile could fill up.
             self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
-            self._process = subprocess.Popen(
-                _command(Path(self._copy.name), self.bundle), stdout=self._log, stderr=subprocess.STDOUT
-            )
+            self._process = subprocess.Popen(_command(pages, self._output), stdout=self._log,
+                                             stderr=subprocess.STDOUT)
         except BaseException:
-            self._copy.cleanup()
+            self._discard()
             raise
 
     def finish(self) -> IndexReport:
-        """Wait for Pagefind (raises SearchIndexError when it failed)."""
+        """Wait for Pagefind, then put its bundle in place of the previous one, if any
+        (raises SearchIndexError when it failed; the previous bundle is then left as it was)."""
         try:
             self._process.wait()
             self._log.seek(0)
             output = self._log.read()
-        finally:
             self._log.close()
-            self._copy.cleanup()
-        if self._process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
-            detail = output.strip()[-500:]
-            raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
+            if self._process.returncode != 0 or not (self._output / "pagefind.js").is_file():
+                detail = output.strip()[-500:]
+                raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
+            _replace_bundle(self._output, self.bundle)
+        finally:
+            self._discard()
         return IndexReport(self.pages, self.records, time.perf_counter() - self._start, self.bundle)
+
+    def _discard(self) -> None:
+        self._work.cleanup()
+        if self._output.parent != Path(self._work.name):
+            shutil.rmtree(self._output, ignore_errors=True)
+
+
+def _replace_bundle(new: Path, bundle: Path) -> None:
+    """Swap the new bundle in: written under a fresh name first, then renamed, and only
+    then is the previous one removed (creating files right after deleting as many is
+    slow on some file systems; no stale chunk survives either way)."""
+    if new.parent != bundle.parent:
+        staged = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-neuf-", dir=bundle.parent))
+        staged.rmdir()
+        shutil.copytree(new, staged)
+        new = staged
+    previous = None
+    if bundle.exists():
+        previous = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-ancien-", dir=bundle.parent))
+        previous.rmdir()
+        bundle.rename(previous)
+    new.rename(bundle)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 def start_index(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexRun:
