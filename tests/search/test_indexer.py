@@ -96,7 +96,7 @@ def test_indexing_runs_in_the_background_and_leaves_no_temporary_copy(tmp_path, 
     (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
     scratch = tmp_path / "brouillon"
     scratch.mkdir()
-    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda: str(scratch))
+    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda size: str(scratch))
 
     run = start_index(site)
     assert list(scratch.iterdir()), "the prepared copy exists while Pagefind runs"
@@ -111,7 +111,7 @@ def test_without_a_memory_folder_pagefind_writes_into_the_site(tmp_path, monkeyp
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
-    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda: None)
+    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda size: None)
     commands = []
     real_command = indexer_module._command
     monkeypatch.setattr("mitkb.search.indexer._command",
@@ -127,6 +127,20 @@ def test_without_a_memory_folder_pagefind_writes_into_the_site(tmp_path, monkeyp
     assert report.bundle == site.resolve() / "pagefind" and (report.bundle / "pagefind.js").is_file()
     assert not (report.bundle / "ancien.pf_index").exists()
     assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"], "nothing left behind"
+
+
+def test_the_memory_folder_is_used_only_with_room_enough(tmp_path, monkeypatch):
+    folder = tmp_path / "memoire"
+    folder.mkdir()
+    free = 100_000_000
+
+    class Usage:
+        f_bavail, f_frsize = free // 4096, 4096
+
+    monkeypatch.setattr(indexer_module.os, "statvfs", lambda path: Usage)
+    assert indexer_module._scratch_dir(40_000_000, folder) == str(folder)
+    assert indexer_module._scratch_dir(60_000_000, folder) is None  # e.g. a 64 MB /dev/shm in a container
+    assert indexer_module._scratch_dir(1_000, tmp_path / "absent") is None
 
 
 def test_a_failing_pagefind_is_reported_in_french_with_its_message(tmp_path, monkeypatch):

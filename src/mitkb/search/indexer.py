@@ -88,7 +88,8 @@ class IndexRun:
         self.bundle = site_dir / BUNDLE_DIR
         self.records = len(records)
         self._start = time.perf_counter()
-        scratch = _scratch_dir()
+        prepared = _pages_to_index(site_dir)
+        scratch = _scratch_dir(sum(len(content) for _, content in prepared))
         self._work = tempfile.TemporaryDirectory(prefix="mitkb-recherche-", dir=scratch)
         pages = Path(self._work.name) / "pages"
         # In memory, Pagefind writes its two thousand small files much faster than on disk;
@@ -97,7 +98,8 @@ class IndexRun:
         self._output = (Path(self._work.name) / BUNDLE_DIR if scratch
                         else Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-neuf-", dir=site_dir)))
         try:
-            self.pages = _copy_pages_to_index(site_dir, pages)
+            self.pages = _write_pages(pages, prepared)
+            del prepared
             _write_record_pages(pages, records)
             # Pagefind's messages go to a file: a pipe nobody reads meanwhile could fill up.
             self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
@@ -188,12 +190,16 @@ def index_built_site(root: Path, site_dir: Path) -> IndexReport:
 SHARED_MEMORY = Path("/dev/shm")
 
 
-def _scratch_dir() -> str | None:
-    """A folder in memory for the temporary copy when the system has one (Linux),
-    else the default temporary folder."""
-    if SHARED_MEMORY.is_dir() and os.access(SHARED_MEMORY, os.W_OK):
-        return str(SHARED_MEMORY)
-    return None
+def _scratch_dir(prepared_bytes: int, folder: Path | None = None) -> str | None:
+    """A folder in memory for the prepared pages and the bundle when the system has one
+    (Linux) with room enough (containers often give /dev/shm only 64 MB), else None: the
+    default temporary folder and the site's own disk are used instead."""
+    folder = SHARED_MEMORY if folder is None else folder
+    if not (folder.is_dir() and os.access(folder, os.W_OK)):
+        return None
+    usage = os.statvfs(folder)
+    # The bundle takes about a third of the prepared pages: twice their size is a safe bound.
+    return str(folder) if usage.f_bavail * usage.f_frsize >= 2 * prepared_bytes else None
 
 
 def page_url(relative: str) -> str:
@@ -219,25 +225,30 @@ _BODY_START_BYTES = BODY_START.encode("utf-8")
 _BODY_END_BYTES = BODY_END.encode("utf-8")
 
 
-def _copy_pages_to_index(site_dir: Path, copy: Path) -> int:
-    """Copy the pages whose content is marked for the index, prepared for Pagefind."""
-    count = 0
+def _pages_to_index(site_dir: Path) -> list[tuple[Path, bytes]]:
+    """The pages whose content is marked for the index, prepared for Pagefind: only the
+    indexed part (the theme around it, about two thirds of each page, would cost Pagefind
+    time and memory for nothing), as (relative path, bytes)."""
+    prepared = []
     for path in site_dir.rglob("*.html"):
         relative = path.relative_to(site_dir)
-        if relative.parts[0] == BUNDLE_DIR:
+        if relative.parts[0] == BUNDLE_DIR or relative.parts[0].startswith(f".{BUNDLE_DIR}-"):
             continue
         raw = path.read_bytes()
         start, end = raw.find(_BODY_START_BYTES), raw.find(_BODY_END_BYTES)
         if start < 0 or end < start:
             continue
-        target = copy / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # Only the indexed part: the theme around it (about two thirds of each page)
-        # would cost Pagefind time and memory for nothing.
         body = text_for_index(raw[start:end].decode("utf-8"))
-        target.write_bytes(_INDEX_PAGE.format(body=body).encode("utf-8"))
-        count += 1
-    return count
+        prepared.append((relative, _INDEX_PAGE.format(body=body).encode("utf-8")))
+    return prepared
+
+
+def _write_pages(folder: Path, prepared: list[tuple[Path, bytes]]) -> int:
+    for relative, content in prepared:
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return len(prepared)
 
 
 RECORDS_DIR = "_mitkb_resultats"
