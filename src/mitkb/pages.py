@@ -35,6 +35,9 @@ from .search.facets import (
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
+# Entries a listing page shows before it is split into one page per group (see _listing).
+LISTING_LIMIT = 150
+
 LEGIFRANCE_CODES = {"CCP": "LEGITEXT000037701019", "CGCT": "LEGITEXT000006070633"}
 
 
@@ -227,7 +230,7 @@ class PageRenderer:
         )
 
     # -- listings -------------------------------------------------------------
-    def guides_index(self) -> str:
+    def guides_index(self) -> list[GeneratedPage]:
         groups = []
         ordered = sorted(self.site.domains.values(), key=lambda d: (d.type != "domaine",))
         for domain in ordered:
@@ -236,10 +239,10 @@ class PageRenderer:
                 key=lambda i: i.title.casefold(),
             )
             if items:
-                groups.append({"domain": domain, "entries": items})
-        return self._render("methodes-index.md.j2", page="methodes/index.md", groups=groups)
+                groups.append({"id": domain.id, "label": domain.label, "entries": items})
+        return self._listing("methodes", "methodes-index.md.j2", "domaine", groups, ("guide", "guides"))
 
-    def templates_index(self) -> str:
+    def templates_index(self) -> list[GeneratedPage]:
         groups = []
         for procedure, label in PROCEDURE_LABELS.items():
             items = sorted(
@@ -248,11 +251,36 @@ class PageRenderer:
             )
             if items:
                 groups.append({"id": procedure, "label": label, "entries": items})
-        return self._render("modeles-index.md.j2", page="modeles/index.md", groups=groups)
+        return self._listing("modeles", "modeles-index.md.j2", "procedure", groups, ("modèle", "modèles"))
 
-    def workshops_index(self) -> str:
+    def workshops_index(self) -> list[GeneratedPage]:
         items = sorted(self.site.workshops.values(), key=lambda i: i.model.sort_key, reverse=True)
-        return self._render("ateliers-index.md.j2", page="ateliers/index.md", items=items)
+        groups: list[dict] = []
+        for item in items:
+            year = item.model.sort_key[:4]
+            if not groups or groups[-1]["id"] != year:
+                groups.append({"id": year, "label": year, "entries": []})
+            groups[-1]["entries"].append(item)
+        return self._listing("ateliers", "ateliers-index.md.j2", "annee", groups, ("atelier", "ateliers"))
+
+    def _listing(self, kind: str, template: str, grouped_by: str, groups: list[dict],
+                 nouns: tuple[str, str]) -> list[GeneratedPage]:
+        """The listing of one kind of content: one page while it is short; beyond
+        LISTING_LIMIT entries, an index of its groups (field, procedure, year) and one
+        page per group, so that no page grows with the whole catalogue."""
+        index = f"{kind}/index.md"
+        if sum(len(group["entries"]) for group in groups) <= LISTING_LIMIT or len(groups) < 2:
+            return [GeneratedPage(index, self._render(template, page=index, groups=groups, group=None,
+                                                      split=False, group_page=False))]
+        for group in groups:
+            group["page"] = f"{kind}/{grouped_by}/{group['id']}.md"
+            group["count"] = _count(len(group["entries"]), *nouns)
+        pages = [GeneratedPage(index, self._render(template, page=index, groups=groups, group=None,
+                                                   split=True, group_page=False))]
+        pages += [GeneratedPage(group["page"], self._render(template, page=group["page"], groups=[group],
+                                                            group=group, split=False, group_page=True))
+                  for group in groups]
+        return pages
 
     def glossary(self) -> str:
         terms = sorted(self.site.terms, key=lambda t: anchor(t.term))
@@ -321,9 +349,9 @@ class PageRenderer:
 
     def all_pages(self) -> list[GeneratedPage]:
         pages = [
-            GeneratedPage("methodes/index.md", self.guides_index()),
-            GeneratedPage("modeles/index.md", self.templates_index()),
-            GeneratedPage("ateliers/index.md", self.workshops_index()),
+            *self.guides_index(),
+            *self.templates_index(),
+            *self.workshops_index(),
             GeneratedPage("glossaire.md", self.glossary()),
             GeneratedPage("themes/index.md", self.themes_index()),
             GeneratedPage("contacts.md", self.contacts()),
