@@ -266,20 +266,23 @@ class PageRenderer:
     def _listing(self, kind: str, template: str, grouped_by: str, groups: list[dict],
                  nouns: tuple[str, str]) -> list[GeneratedPage]:
         """The listing of one kind of content: one page while it is short; beyond
-        LISTING_LIMIT entries, an index of its groups (field, procedure, year) and one
-        page per group, so that no page grows with the whole catalogue."""
+        LISTING_LIMIT entries, an index of its groups (field, procedure, year) and pages
+        for each group, LISTING_LIMIT entries a page, so that no page grows with the
+        whole catalogue."""
         index = f"{kind}/index.md"
         if sum(len(group["entries"]) for group in groups) <= LISTING_LIMIT or len(groups) < 2:
             return [GeneratedPage(index, self._render(template, page=index, groups=groups, group=None,
-                                                      split=False, group_page=False))]
+                                                      split=False, group_page=False, pager=None))]
         for group in groups:
             group["page"] = f"{kind}/{grouped_by}/{group['id']}.md"
             group["count"] = _count(len(group["entries"]), *nouns)
         pages = [GeneratedPage(index, self._render(template, page=index, groups=groups, group=None,
-                                                   split=True, group_page=False))]
-        pages += [GeneratedPage(group["page"], self._render(template, page=group["page"], groups=[group],
-                                                            group=group, split=False, group_page=True))
-                  for group in groups]
+                                                   split=True, group_page=False, pager=None))]
+        for group in groups:
+            for pager, sections in paginate(group["page"], [group]):
+                pages.append(GeneratedPage(pager.path, self._render(
+                    template, page=pager.path, groups=sections, group=group, split=False, group_page=True,
+                    pager=pager)))
         return pages
 
     def glossary(self) -> str:
@@ -287,15 +290,19 @@ class PageRenderer:
         return self._render("glossaire.md.j2", page="glossaire.md", terms=terms)
 
     # -- findability: themes, contacts, search ---------------------------------
-    def theme_page(self, domain) -> str:
-        """One page per field or theme, listing every kind of content attached to it."""
-        page = f"themes/{domain.id}.md"
+    def theme_pages(self, domain) -> list[GeneratedPage]:
+        """The pages of one field or theme, listing every kind of content attached to it
+        (LISTING_LIMIT entries a page)."""
         items = self.fields.items_of(domain.id)
         headings = {"methodes": "Guides méthodologiques", "modeles": "Modèles de documents",
                     "ateliers": "Ateliers du réseau Commande publique"}
         groups = [{"heading": headings[kind], "entries": items[kind]} for kind in headings if items.get(kind)]
-        return self._render("theme-index.md.j2", page=page, domain=domain, groups=groups,
-                            type_label=DOMAIN_TYPE_LABELS[domain.type])
+        return [
+            GeneratedPage(pager.path, self._render("theme-index.md.j2", page=pager.path, domain=domain,
+                                                   groups=sections, type_label=DOMAIN_TYPE_LABELS[domain.type],
+                                                   pager=pager))
+            for pager, sections in paginate(f"themes/{domain.id}.md", groups)
+        ]
 
     def themes_index(self) -> str:
         sections = []
@@ -358,7 +365,7 @@ class PageRenderer:
             GeneratedPage("recherche.md", self.search_page()),
             GeneratedPage(WHATS_NEW_PAGE, self.whats_new(with_feed=self.publishing.site_url is not None)),
         ]
-        pages += [GeneratedPage(f"themes/{d.id}.md", self.theme_page(d)) for d in self.site.domains.values()]
+        pages += [page for domain in self.site.domains.values() for page in self.theme_pages(domain)]
         renderers = {"methodes": self.guide, "modeles": self.template, "ateliers": self.workshop}
         for item in self.site.all_items():
             # Hidden Pagefind filters and metadata (kind, field, audience, procedure).
@@ -367,6 +374,42 @@ class PageRenderer:
         # Every glossary acronym explained on hover and focus (Markdown « abbr »).
         abbreviations = Abbreviations(self.site.terms)
         return [replace(p, markdown=abbreviations.append_to(p.markdown)) for p in pages]
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a paginated listing: « methodes/domaine/eau.md » is page 1,
+    « methodes/domaine/eau/2.md » page 2, and so on."""
+
+    path: str
+    number: int
+    paths: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+
+def paginate(first_path: str, sections: list[dict]) -> list[tuple[Pager, list[dict]]]:
+    """Split sections (dicts with « entries ») into pages of at most LISTING_LIMIT entries,
+    in order; a section cut by a page break continues on the next page under its heading."""
+    size = max(LISTING_LIMIT, 1)
+    pages: list[list[dict]] = [[]]
+    room = size
+    for section in sections:
+        entries = section["entries"]
+        start = 0
+        while start < len(entries):
+            if room == 0:
+                pages.append([])
+                room = size
+            chunk = entries[start:start + room]
+            pages[-1].append({**section, "entries": chunk})
+            room -= len(chunk)
+            start += len(chunk)
+    base = first_path.removesuffix(".md")
+    paths = tuple(first_path if number == 1 else f"{base}/{number}.md" for number in range(1, len(pages) + 1))
+    return [(Pager(path, number, paths), page) for number, (path, page) in enumerate(zip(paths, pages), start=1)]
 
 
 def _count(number: int, singular: str, plural: str) -> str:

@@ -44,11 +44,13 @@ def test_a_long_listing_becomes_an_index_of_group_pages(monkeypatch, kind, group
     items = {item.page_path for item in site.all_items() if item.kind == kind}
     index = rendered[f"{kind}/index.md"]
     group_pages = sorted(path for path in rendered if path.startswith(f"{kind}/{grouped_by}/"))
-    assert len(group_pages) >= 2
+    first_pages = [path for path in group_pages if path.count("/") == 2]
+    assert len(first_pages) >= 2
 
-    # The index links to every group page and to no item: its size no longer grows with them.
+    # The index links to the first page of every group and to no item: its size no longer
+    # grows with them.
     assert _links(f"{kind}/index.md", index) & items == set()
-    assert set(group_pages) <= _links(f"{kind}/index.md", index)
+    assert set(first_pages) <= _links(f"{kind}/index.md", index)
     assert "voir la liste" in index
 
     # Each item is listed on exactly one group page, which links back to the index and
@@ -64,6 +66,35 @@ def test_a_long_listing_becomes_an_index_of_group_pages(monkeypatch, kind, group
         assert is_excluded({"search": {"exclude": True}}, path)
         assert re.search(r"^# .+ : .+$", markdown, re.M), "the group is named in the page title"
     assert sorted(listed) == sorted(items)
+
+
+def test_group_pages_hold_at_most_the_limit_and_link_to_each_other(monkeypatch):
+    rendered, site = _render(monkeypatch, limit=2)
+    mapa = sorted(path for path in rendered if path.startswith("modeles/procedure/mapa"))
+    assert len(mapa) >= 2, "the real catalogue has more than two MAPA templates"
+    assert mapa[0] == "modeles/procedure/mapa.md" and mapa[1] == "modeles/procedure/mapa/2.md"
+    items = {item.page_path for item in site.templates.values()}
+    for number, path in enumerate(mapa, start=1):
+        markdown = rendered[path]
+        assert len(_links(path, markdown) & items) <= 2
+        assert f"(page {number} sur {len(mapa)})" in markdown.splitlines()[1]  # the title
+        assert f"Page {number} sur {len(mapa)} :" in markdown
+        others = set(mapa) - {path}
+        assert others <= _links(path, markdown), "every other page of the group is one click away"
+
+
+def test_theme_pages_are_paginated_too(monkeypatch):
+    rendered, site = _render(monkeypatch, limit=3)
+    items = {item.page_path for item in site.all_items()}
+    paginated = {path.split("/")[1] for path in rendered if path.startswith("themes/") and path.count("/") == 2}
+    assert paginated, "some theme lists more than three items"
+    for theme in paginated:
+        pages = sorted(path for path in rendered if path == f"themes/{theme}.md" or path.startswith(f"themes/{theme}/"))
+        listed = [target for path in pages for target in sorted(_links(path, rendered[path]) & items)]
+        assert len(listed) == len(set(listed)), "no item twice"
+        assert all(len(_links(path, rendered[path]) & items) <= 3 for path in pages)
+        one_page = _render(monkeypatch, limit=1_000)[0][f"themes/{theme}.md"]
+        assert set(listed) == _links(f"themes/{theme}.md", one_page) & items, "the same items as on one page"
 
 
 def test_workshops_are_grouped_by_year_only_when_there_are_several_years(monkeypatch):

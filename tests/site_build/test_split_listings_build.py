@@ -1,4 +1,5 @@
-"""A catalogue whose listings are split into group pages builds strictly, links included."""
+"""A catalogue whose listings are split into group pages, and paginated, builds strictly,
+links included."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ suites:
 
 def test_split_listings_build_and_link(tiny_site, monkeypatch):
     (tiny_site / "guides" / "ateliers" / "atelier-suivant.yml").write_text(SECOND_WORKSHOP, encoding="utf-8")
-    monkeypatch.setattr(pages_module, "LISTING_LIMIT", 0)
+    monkeypatch.setattr(pages_module, "LISTING_LIMIT", 1)  # one entry a page
     monkeypatch.setenv("MITKB_INDEX_SEARCH", "0")
 
     site = build_site(tiny_site / "mkdocs.yml", tiny_site / "site", strict=True)
@@ -30,4 +31,8 @@ def test_split_listings_build_and_link(tiny_site, monkeypatch):
     listing = (site / "ateliers" / "index.html").read_text(encoding="utf-8")
     assert 'href="annee/2025/"' in listing and 'href="annee/2024/"' in listing
     assert listing.index("2025") < listing.index("2024"), "the most recent year first"
+    theme_pages = sorted((site / "themes" / "commande-publique").rglob("index.html"))
+    assert len(theme_pages) >= 3, "a theme with several items spreads over several pages"
+    second = (site / "themes" / "commande-publique" / "2" / "index.html").read_text(encoding="utf-8")
+    assert "(page 2 sur" in second and 'class="mitkb-pages"' in second
     assert check_links(site).broken == []
