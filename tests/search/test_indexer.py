@@ -213,3 +213,34 @@ def test_the_build_can_skip_the_search_index(tiny_site: Path):
     assert result.returncode == 0, result.stderr
     assert (tiny_site / "site" / "index.html").is_file()
     assert not (tiny_site / "site" / "pagefind").exists()
+
+
+def _fragment_contents(bundle: Path) -> list[str]:
+    """The text Pagefind keeps for each result (its fragments are gzipped JSON)."""
+    import gzip
+
+    contents = []
+    for fragment in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        contents.append(json.loads(data[data.index(b"{"):])["content"])
+    return contents
+
+
+def test_navigation_inside_the_content_is_not_indexed(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    body = (
+        "<h1>Un modèle</h1><p>Texte cherchable unique : hydrocurage.</p>"
+        '<h2>Télécharger le modèle</h2><div class="mitkb-telechargement"><ul><li>Word zanzibar</li></ul></div>'
+        '<h2>Guides liés</h2><div class="mitkb-renvois"><ul><li><a href="/x/">Guide kilimandjaro</a></li></ul></div>'
+        '<p class="mitkb-page-actions">Dernière modification le 1er mars · Modifier tombouctou</p>'
+    )
+    html = f'<!doctype html><html lang="fr"><head><title>x</title></head><body>{searchable_page_html(body, "Un modèle")}</body></html>'
+    (site / "index.html").write_text(html, encoding="utf-8")
+
+    index_site(site)
+
+    [content] = _fragment_contents(site / "pagefind")
+    assert "hydrocurage" in content
+    for word in ("zanzibar", "kilimandjaro", "tombouctou"):
+        assert word not in content

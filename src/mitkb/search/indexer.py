@@ -34,8 +34,11 @@ def search_enabled(environ=None) -> bool:
 BUNDLE_DIR = "pagefind"
 # Inside the indexed content, what is not text to search: permalinks, dates, the kind and
 # field line (they are filters and metadata), phase labels and the referent card repeated
-# on every item (contacts have their own results). Fewer repeated words, smaller chunks.
-EXCLUDED_SELECTORS = [".headerlink", ".md-source-file", ".mitkb-review", ".mitkb-meta", ".mitkb-phase", ".mitkb-contact"]
+# on every item (contacts have their own results), the links to related items (a query for
+# an item's title must find the item, not every page linking to it), the download box and
+# the edit links. Fewer repeated words, smaller chunks, a faster index.
+EXCLUDED_SELECTORS = [".headerlink", ".md-source-file", ".mitkb-review", ".mitkb-meta", ".mitkb-phase", ".mitkb-contact",
+                      ".mitkb-renvois", ".mitkb-telechargement", ".mitkb-page-actions"]
 
 
 class SearchIndexError(Exception):
