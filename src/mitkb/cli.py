@@ -91,13 +91,7 @@ def cmd_build(args) -> int:
     _configure_logging()
 
     def finish(site: Path) -> list[str]:
-        # Pagefind indexes in its own process while the links are checked here.
-        indexing = _start_search_index(root, site)
-        try:
-            broken = _broken_links(site)
-        finally:
-            index_problems = _finish_search_index(indexing)
-        return index_problems + broken
+        return _index_search_while(root, site, lambda: _broken_links(site))
 
     try:
         build_site(root / "mkdocs.yml", root / args.dossier, strict=not args.non_strict, verify=finish,
@@ -109,33 +103,31 @@ def cmd_build(args) -> int:
     return 0
 
 
-def _start_search_index(root: Path, site: Path):
-    """Start indexing the freshly built site for search (after MkDocs has released its
-    memory): an IndexRun, a French error message, or None when search is switched off."""
+def _index_search_while(root: Path, site: Path, meanwhile) -> list[str]:
+    """Index the freshly built site for search (MkDocs has released its memory by then),
+    Pagefind working in its own process while ``meanwhile`` (the link check) runs here:
+    the problems of both, in French."""
     from .search import SearchIndexError, search_enabled, start_built_site_index
 
     if not search_enabled():
-        return None
+        return meanwhile()
+    problems: list[str] = []
+    indexing = None
     try:
-        return start_built_site_index(root, site)
+        indexing = start_built_site_index(root, site)
     except SearchIndexError as exc:
-        return f"Index de recherche : {exc}"
-
-
-def _finish_search_index(indexing) -> list[str]:
-    from .search import SearchIndexError
-
-    if indexing is None:
-        return []
-    if isinstance(indexing, str):
-        return [indexing]
+        problems.append(f"Index de recherche : {exc}")
     try:
-        report = indexing.finish()
-    except SearchIndexError as exc:
-        return [f"Index de recherche : {exc}"]
-    print(f"INFO     Index de recherche : {report.pages} pages et {report.records} contacts "
-          f"en {report.seconds:.1f} s", file=sys.stderr)
-    return []
+        others = meanwhile()
+    finally:
+        if indexing is not None:
+            try:
+                report = indexing.finish()
+                print(f"INFO     Index de recherche : {report.pages} pages et {report.records} contacts "
+                      f"en {report.seconds:.1f} s", file=sys.stderr)
+            except SearchIndexError as exc:
+                problems.append(f"Index de recherche : {exc}")
+    return problems + others
 
 
 def _broken_links(site: Path) -> list[str]:

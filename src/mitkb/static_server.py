@@ -15,6 +15,7 @@ import email.utils
 import functools
 import gzip
 import http.server
+import io
 import os
 import threading
 from pathlib import Path
@@ -31,7 +32,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler with gzip for text types, and quiet by default."""
 
     quiet = True
-    _cache: dict[tuple[str, int, int], bytes] = {}
+    _cache: dict[str, tuple[int, int, bytes]] = {}  # path → (mtime, size, compressed): the latest only
     _cache_lock = threading.Lock()
 
     def log_message(self, format: str, *args) -> None:
@@ -54,21 +55,21 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if (not os.path.isfile(path) or content_type.split(";")[0] not in COMPRESSED_TYPES
                 or "gzip" not in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        modified = os.stat(path).st_mtime
-        if self._not_modified_since(modified):
+        status = os.stat(path)
+        if self._not_modified_since(status.st_mtime):
             self.send_response(http.HTTPStatus.NOT_MODIFIED)
             self.send_header("Vary", "Accept-Encoding")
             self.end_headers()
             return None
-        body = self._compressed(path)
+        body = self._compressed(path, status)
         self.send_response(http.HTTPStatus.OK)
-        self.send_header("Last-Modified", self.date_time_string(modified))
+        self.send_header("Last-Modified", self.date_time_string(status.st_mtime))
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
+        return io.BytesIO(body)
 
     def _not_modified_since(self, modified: float) -> bool:
         since = self.headers.get("If-Modified-Since")
@@ -82,30 +83,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             when = when.replace(tzinfo=datetime.timezone.utc)
         return int(modified) <= when.timestamp()
 
-    def _compressed(self, path: str) -> bytes:
-        status = os.stat(path)
-        key = (path, status.st_mtime_ns, status.st_size)
+    def _compressed(self, path: str, status: os.stat_result) -> bytes:
         with self._cache_lock:
-            cached = self._cache.get(key)
-        if cached is None:
-            cached = gzip.compress(Path(path).read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
-            with self._cache_lock:
-                self._cache[key] = cached
-        return cached
-
-
-class _Body:
-    """What ``send_head`` returns: something ``copyfile`` can read, then close."""
-
-    def __init__(self, data: bytes):
-        self._data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self._data = (self._data, b"") if size < 0 else (self._data[:size], self._data[size:])
-        return data
-
-    def close(self) -> None:
-        self._data = b""
+            cached = self._cache.get(path)
+        if cached is not None and cached[:2] == (status.st_mtime_ns, status.st_size):
+            return cached[2]
+        body = gzip.compress(Path(path).read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+        with self._cache_lock:
+            self._cache[path] = (status.st_mtime_ns, status.st_size, body)
+        return body
 
 
 def make_server(site: Path, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> http.server.ThreadingHTTPServer:

@@ -244,3 +244,37 @@ def test_navigation_inside_the_content_is_not_indexed(tmp_path):
     assert "hydrocurage" in content
     for word in ("zanzibar", "kilimandjaro", "tombouctou"):
         assert word not in content
+
+
+def test_mitkb_build_reports_index_and_link_problems_together(tmp_path, monkeypatch):
+    from mitkb import cli, search
+
+    calls = []
+
+    class FailingRun:
+        def finish(self):
+            calls.append("fin de l'indexation")
+            raise SearchIndexError("Pagefind n'a pas pu indexer le site (disque plein)")
+
+    monkeypatch.setattr(search, "start_built_site_index", lambda root, site: calls.append("début") or FailingRun())
+
+    def link_check():
+        calls.append("liens")
+        return ["1 lien(s) cassé(s) dans le site construit :"]
+
+    problems = cli._index_search_while(tmp_path, tmp_path, link_check)
+
+    assert calls == ["début", "liens", "fin de l'indexation"], "links are checked while Pagefind works"
+    assert problems == ["Index de recherche : Pagefind n'a pas pu indexer le site (disque plein)",
+                        "1 lien(s) cassé(s) dans le site construit :"]
+
+
+def test_a_failure_to_start_the_index_still_checks_the_links(tmp_path, monkeypatch):
+    from mitkb import cli, search
+
+    def cannot_start(root, site):
+        raise SearchIndexError("dossier du site introuvable : x")
+
+    monkeypatch.setattr(search, "start_built_site_index", cannot_start)
+    problems = cli._index_search_while(tmp_path, tmp_path, lambda: ["lien cassé"])
+    assert problems == ["Index de recherche : dossier du site introuvable : x", "lien cassé"]
