@@ -1,7 +1,7 @@
 """The glossary at work in the pages: abbreviation definitions and the acronym check.
 
-- ``abbreviations`` turns the glossary's acronyms into Markdown ``abbr`` definitions
-  (``*[STEP]: Station d'épuration``), appended to every page so that each acronym is
+- ``Abbreviations`` turns the glossary's acronyms into Markdown ``abbr`` definitions
+  (``*[STEP]: Station d'épuration``), prepared once per build and appended to every page, so that each acronym is
   explained on hover and focus wherever it appears.
 - ``unknown_acronyms`` finds the all-caps acronyms used in the content but absent
   from the glossary, with their file and line, for ``mitkb check``.
@@ -92,11 +92,6 @@ class Abbreviations:
         return markdown.rstrip("\n") + "\n\n" + definitions + "\n"
 
 
-def abbreviation_definitions(terms: Iterable[Term], text: str | None = None) -> str:
-    """Markdown ``abbr`` definitions; with ``text``, only the abbreviations it uses."""
-    return Abbreviations(terms).definitions(text)
-
-
 _WORD_OR_COMPOUND = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -106,11 +101,6 @@ def _words(text: str) -> set[str]:
     for compound in [word for word in words if "-" in word]:
         words.update(compound.split("-"))
     return words
-
-
-def append_abbreviations(markdown: str, terms: Iterable[Term], only_used: bool = True) -> str:
-    """The page with the glossary's abbreviation definitions at its end."""
-    return Abbreviations(terms).append_to(markdown, only_used)
 
 
 _ABBR_OR_LINK = re.compile(r"(?P<open><a[\s>])|(?P<close></a>)|<abbr title=\"(?P<title>[^\"]*)\">(?P<abbr>[^<]+)</abbr>")

@@ -11,10 +11,9 @@ import pytest
 
 from mitkb.content import load_site
 from mitkb.glossary import (
-    abbreviation_definitions,
+    Abbreviations,
     acronym_warnings,
     acronyms_in_line,
-    append_abbreviations,
     focusable_abbreviations,
     is_abbreviation,
     is_acronym,
@@ -46,20 +45,20 @@ def test_abbreviations_are_acronyms_and_terms_with_a_long_form():
 
 
 def test_definition_without_long_form_uses_the_first_sentence():
-    assert abbreviation_definitions([DC1]) == "*[DC1]: Formulaire type de lettre de candidature."
+    assert Abbreviations([DC1]).definitions() == "*[DC1]: Formulaire type de lettre de candidature."
 
 
 def test_only_the_abbreviations_a_page_uses_are_appended():
     page = "# Titre\n\nUne STEP et des DT-DICT, mais pas de formulaire.\n"
-    assert append_abbreviations(page, TERMS) == (
+    assert Abbreviations(TERMS).append_to(page) == (
         page + "\n*[DT-DICT]: Déclarations de travaux\n*[STEP]: Station d'épuration\n"
     )
-    assert append_abbreviations("Rien ici.\n", TERMS) == "Rien ici.\n"
-    assert "*[DC1]:" in append_abbreviations("Rien ici.\n", TERMS, only_used=False)
+    assert Abbreviations(TERMS).append_to("Rien ici.\n") == "Rien ici.\n"
+    assert "*[DC1]:" in Abbreviations(TERMS).append_to("Rien ici.\n", only_used=False)
 
 
 def test_appended_definitions_become_abbr_elements_with_python_markdown():
-    html = markdown.markdown(append_abbreviations("La STEP et la DT-DICT.", TERMS), extensions=["abbr"])
+    html = markdown.markdown(Abbreviations(TERMS).append_to("La STEP et la DT-DICT."), extensions=["abbr"])
     assert '<abbr title="Station d\'épuration">STEP</abbr>' in html
     assert '<abbr title="Déclarations de travaux">DT-DICT</abbr>' in html
     assert "*[" not in html
@@ -148,7 +147,7 @@ def test_real_content_and_data_use_only_acronyms_of_the_glossary():
 
 def test_every_glossary_abbreviation_is_explained_in_the_built_pages():
     site, _ = load_site(ROOT)
-    definitions = abbreviation_definitions(site.terms)
+    definitions = Abbreviations(site.terms).definitions()
     assert "*[STEP]: Station d'épuration" in definitions.splitlines()
     assert "*[DT-DICT]: " in definitions
 
