@@ -14,6 +14,7 @@ from .errors import ContentError, ContentErrors
 from .facts import Facts
 from .feed import render_feed
 from .pages import GeneratedFile, GeneratedPage, PageRenderer
+from .procedure import ProcedureTool
 from .publishing import Publishing, SiteSettings, resolve_publishing
 from .references import check_site
 
@@ -48,6 +49,10 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
     publishing = _publishing(Path(root), settings)  # one `git log` for the whole tree
     pages = PageRenderer(site, today, downloads=downloads, publishing=publishing).all_pages()
     files = list(generated.files) if generated else []
+    if site.procedure_rules is not None:  # « Quelle procédure pour mon achat ? »
+        tool = ProcedureTool(site, site.procedure_rules, today)
+        pages += tool.pages()
+        files += tool.files()
     if publishing.site_url:  # RSS links must be absolute: no feed without the site's address
         feed = render_feed(latest_changes(site, today), publishing, today)
         files.append(GeneratedFile(FEED_PATH, feed))

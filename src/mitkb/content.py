@@ -72,6 +72,8 @@ class Site:
     # Files that failed to load: references into them are not reported again.
     broken_data: set[str] = field(default_factory=set)
     broken_items: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
+    # The rules of the procedure tool (data/procedures.yml), when the project has them.
+    procedure_rules: Any = None
 
     @property
     def guides(self) -> dict[str, Item]:

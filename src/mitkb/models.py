@@ -121,6 +121,14 @@ class ContactsFile(Strict):
     contacts: list[Contact] = Field(min_length=1)
 
 
+def end_after_start(end: Optional[dt.date], info: ValidationInfo) -> Optional[dt.date]:
+    """A period's end (au) is not before its start (du)."""
+    start = info.data.get("start")
+    if end is not None and start is not None and end < start:
+        raise ValueError("la date de fin (au) précède la date de début (du)")
+    return end
+
+
 class ThresholdValue(Strict):
     amount: int = Field(alias="montant", gt=0)
     start: dt.date = Field(alias="du")
@@ -128,13 +136,7 @@ class ThresholdValue(Strict):
     source: Text
     reliability: Reliability = Field("haute", alias="fiabilite")
 
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, end: Optional[dt.date], info: ValidationInfo) -> Optional[dt.date]:
-        start = info.data.get("start")
-        if end is not None and start is not None and end < start:
-            raise ValueError("la date de fin (au) précède la date de début (du)")
-        return end
+    _end_after_start = field_validator("end")(end_after_start)
 
 
 class Threshold(Strict):

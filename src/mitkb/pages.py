@@ -167,6 +167,8 @@ class PageRenderer:
         env.globals.update(
             phase_labels=PHASE_LABELS, code_labels=LEGAL_CODE_LABELS, today=today,
             page_footer=self.page_footer,
+            # The page of the procedure tool, when the project has its rules (data/procedures.yml).
+            procedure_page="quelle-procedure.md" if site.procedure_rules is not None else None,
         )
         self.env = env
 

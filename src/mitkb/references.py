@@ -14,6 +14,7 @@ import yaml
 
 from .content import Item, Site, load_site
 from .errors import ContentError, relative_path
+from .procedure.rules import load_rules
 from .facts import BrokenDataError, Facts, MacroError
 from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_error, render_located
 from .safety import line_of, unsafe_markup
@@ -262,4 +263,6 @@ def check_site(root: Path, today: dt.date) -> tuple[Site, list[ContentError]]:
     checker.run()
     checker.check_docs(Path(root) / DOCS_DIR)
     load_errors = checker.check_placeholders(load_errors)
+    site.procedure_rules, rule_errors = load_rules(Path(root), site.thresholds)
+    load_errors += rule_errors
     return site, sorted(set(load_errors + checker.errors))

@@ -16,12 +16,14 @@ from .glossary import Abbreviations, focusable_abbreviations
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
 from .search.web_assets import search_assets
+from .procedure import procedure_assets
 
 # Generated pages that belong in the navigation; item pages are reached from
 # these listings, so that every page's navigation stays small as content grows.
 NAV_PAGES = frozenset({
     "methodes/index.md", "modeles/index.md", "ateliers/index.md", "glossaire.md",
     "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md",
+    "quelle-procedure.md",
 })
 # Folders whose changes trigger a rebuild while previewing.
 WATCHED_DIRS = ("guides", "data")
@@ -63,6 +65,8 @@ class SiteSession:
         outputs = [OutputFile(p.path, p.markdown, p.path in NAV_PAGES) for p in self.result.pages]
         outputs += [OutputFile(f.path, f.content, False) for f in self.result.files]
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
+        if self.result.site.procedure_rules is not None:
+            outputs += [OutputFile(path, content, False) for path, content in procedure_assets() if path not in existing]
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
