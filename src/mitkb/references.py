@@ -263,6 +263,6 @@ def check_site(root: Path, today: dt.date) -> tuple[Site, list[ContentError]]:
     checker.run()
     checker.check_docs(Path(root) / DOCS_DIR)
     load_errors = checker.check_placeholders(load_errors)
-    site.procedure_rules, rule_errors = load_rules(Path(root), site.thresholds)
+    site.procedure_rules, rule_errors = load_rules(Path(root), site.thresholds, site.broken_data)
     load_errors += rule_errors
     return site, sorted(set(load_errors + checker.errors))

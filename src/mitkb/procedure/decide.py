@@ -207,7 +207,7 @@ def decide(thresholds: dict[str, Threshold], rules: ProcedureRules, nature: str,
 
     criteria = None
     if procedure != "dispense":
-        criteria = part("criteres") if rules.in_force("criteres", day) else part("criteres-avant")
+        criteria = part("criteres")
 
     return Answer(procedure, verdict, publicity, tuple(p for p in obligations if p is not None), criteria,
                   missing=tuple(gaps))

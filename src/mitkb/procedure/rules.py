@@ -35,7 +35,7 @@ RULE_IDS = (
     "publicite-sss-europeenne", "publicite-petit-lot",
     "gratuite-dce", "donnees-essentielles",
     "information-rejet", "motifs-mapa", "information-formalisee", "delai-attente",
-    "criteres", "criteres-avant",
+    "criteres",
 )
 
 Article = Annotated[str, StringConstraints(pattern=r"^[LRD]\d{4}-\d+(-\d+)?( \d+°)?$")]
@@ -94,7 +94,7 @@ class ProcedureRules:
         return days
 
 
-def load_rules(root: Path, thresholds: dict) -> tuple[ProcedureRules | None, list[ContentError]]:
+def load_rules(root: Path, thresholds: dict, broken: set[str] = frozenset()) -> tuple[ProcedureRules | None, list[ContentError]]:
     """The rules of data/procedures.yml, or (None, []) when the project has no such file
     (then the site has no procedure tool). Errors are located and in French."""
     path = Path(root) / RULES_FILE
@@ -105,10 +105,25 @@ def load_rules(root: Path, thresholds: dict) -> tuple[ProcedureRules | None, lis
         loaded = load_yaml_file(path, display)
     except YamlLoadError as exc:
         return None, list(exc.errors)
-    instance, errors = validate_model(ProceduresFile, loaded.data, loaded.positions, display)
+    instance, found = validate_model(ProceduresFile, loaded.data, loaded.positions, display)
+    errors = list(found)
+    raw_rules = loaded.data.get("regles") if isinstance(loaded.data, dict) else None
+    ids = {rule.get("id") for rule in raw_rules if isinstance(rule, dict)} if isinstance(raw_rules, list) else set()
+    for rule_id in RULE_IDS:
+        if rule_id not in ids:
+            errors.append(ContentError(
+                display, 1, 1, f"règle « {rule_id} » manquante",
+                hint="L'outil « Quelle procédure ? » en a besoin : ajoutez-la à la liste regles, "
+                     "avec son article, sa source et sa période.",
+            ))
+    for threshold_id in THRESHOLD_IDS:
+        if threshold_id not in thresholds and "data/seuils.yml" not in broken:
+            errors.append(ContentError(
+                display, 1, 1, f"seuil « {threshold_id} » absent de data/seuils.yml",
+                hint="L'outil « Quelle procédure ? » lit ce seuil : ajoutez-le dans data/seuils.yml.",
+            ))
     if instance is None:
-        return None, list(errors)
-    errors = list(errors)
+        return None, errors
     by_id: dict[str, list[Rule]] = {}
     for index, rule in enumerate(instance.rules):
         versions = by_id.setdefault(rule.id, [])
@@ -122,19 +137,6 @@ def load_rules(root: Path, thresholds: dict) -> tuple[ProcedureRules | None, lis
                 hint="Terminez la version précédente (au) la veille du début (du) de la nouvelle.",
             ))
         versions.append(rule)
-    for rule_id in RULE_IDS:
-        if rule_id not in by_id:
-            errors.append(ContentError(
-                display, 1, 1, f"règle « {rule_id} » manquante",
-                hint="L'outil « Quelle procédure ? » en a besoin : ajoutez-la à la liste regles, "
-                     "avec son article, sa source et sa période.",
-            ))
-    for threshold_id in THRESHOLD_IDS:
-        if threshold_id not in thresholds:
-            errors.append(ContentError(
-                display, 1, 1, f"seuil « {threshold_id} » absent de data/seuils.yml",
-                hint="L'outil « Quelle procédure ? » lit ce seuil : ajoutez-le dans data/seuils.yml.",
-            ))
     if errors:
         return None, errors
     rules = {rule_id: tuple(sorted(versions, key=lambda r: r.start)) for rule_id, versions in by_id.items()}

@@ -309,7 +309,7 @@ class ProcedureTool:
             tables_today=self.tables(self.today), next_day=next_day,
             tables_next=self.tables(next_day) if next_day else None,
             rules=sources, thresholds=[self.site.thresholds[tid] for tid in THRESHOLD_IDS],
-            short=PROCEDURE_SHORT, criteria_start=self.rules.rules["criteres"][0].start,
+            short=PROCEDURE_SHORT, criteria_start=self.rules.rules["criteres"][-1].start,
         )
 
     def pages(self) -> list[GeneratedPage]:
