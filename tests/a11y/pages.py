@@ -21,6 +21,7 @@ PAGE_KINDS: dict[str, str] = {
     "atelier": "/ateliers/lancement-reseau-commande-publique/",
     "glossaire": "/glossaire/",
     "recherche-resultats": "/recherche/?q=epuration",
+    "quelle-procedure": "/quelle-procedure/?nature=travaux&montant=120000&date=2026-05-01",
     "formulaires-officiels": "/formulaires-officiels/",
     "accessibilite": "/accessibilite/",
     "contribuer": "/contribuer/",
@@ -51,6 +52,8 @@ def open_page(tab, site_url: str, path: str, *, until_network_idle: bool = False
     tab.goto(site_url + path)
     if path.startswith("/recherche/?q="):
         tab.wait_for_selector(".mitkb-resultat", timeout=15000)
+    if path.startswith("/quelle-procedure/?"):
+        tab.wait_for_selector("#mitkb-procedure-verdict", timeout=15000)
     if until_network_idle:
         tab.wait_for_load_state("networkidle")
 

@@ -227,14 +227,14 @@ def parse_amount(text: str) -> Decimal:
     The browser script applies the same rules (tested with the same cases)."""
     cleaned = _SUFFIX.sub("", _SPACES.sub(" ", str(text)).strip()).strip()
     if not cleaned:
-        raise QuestionError("Indiquez la valeur estimée hors taxes, par exemple « 60 000 ».")
+        raise QuestionError("Indiquez la valeur estimée hors taxes, par exemple « 12 500 ».")
     if _GROUPED.match(cleaned):
         number = cleaned.replace(" ", "").replace(".", "").replace(",", ".")
     elif _PLAIN.match(cleaned):
         number = cleaned.replace(",", ".")
     else:
         raise QuestionError(f"« {str(text).strip()} » n'est pas un montant : écrivez un nombre en euros hors "
-                            "taxes, par exemple « 60 000 » ou « 60 000,00 ».")
+                            "taxes, par exemple « 12 500 » ou « 12 500,00 ».")
     value = Decimal(number)
     if value <= 0:
         raise QuestionError("La valeur estimée doit être supérieure à zéro.")

@@ -25,11 +25,11 @@ const PLAIN = /^\d+([,.]\d{1,2})?$/;
 
 function parseAmount(text) {
   const cleaned = String(text).replace(SPACES, " ").trim().replace(SUFFIX, "").trim();
-  if (!cleaned) return { error: "Indiquez la valeur estimée hors taxes, par exemple « 60 000 »." };
+  if (!cleaned) return { error: "Indiquez la valeur estimée hors taxes, par exemple « 12 500 »." };
   let number;
   if (GROUPED.test(cleaned)) number = cleaned.replace(/[ .]/g, "").replace(",", ".");
   else if (PLAIN.test(cleaned)) number = cleaned.replace(",", ".");
-  else return { error: `« ${String(text).trim()} » n'est pas un montant : écrivez un nombre en euros hors taxes, par exemple « 60 000 » ou « 60 000,00 ».` };
+  else return { error: `« ${String(text).trim()} » n'est pas un montant : écrivez un nombre en euros hors taxes, par exemple « 12 500 » ou « 12 500,00 ».` };
   const value = Number(number);
   if (!(value > 0)) return { error: "La valeur estimée doit être supérieure à zéro." };
   return { value, text: String(value) };
@@ -130,7 +130,7 @@ function update(data) {
     showError(lotInput, lotError, "");
   }
   writeAddress(question);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return clearAnswer("Indiquez une date valide, par exemple le 1er mai 2026.");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return clearAnswer("Indiquez une date valide : jour, mois et année.");
   if (!nature) return clearAnswer("Choisissez ce que vous achetez : travaux, fournitures ou services.");
   if (cas === "sss" && nature !== "services") {
     return clearAnswer("Les services sociaux et autres services spécifiques sont des services : choisissez « services ».");
