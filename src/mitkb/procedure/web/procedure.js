@@ -173,6 +173,7 @@ async function start() {
   const response = await fetch(new URL(root.dataset.regles, location.href));
   const data = await response.json();
   form.hidden = false;
+  document.getElementById("votre-reponse").hidden = false;
   readAddress();
   form.addEventListener("input", () => update(data));
   form.addEventListener("change", () => update(data));
