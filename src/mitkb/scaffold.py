@@ -123,6 +123,11 @@ vigilance:
 modeles: []
 # Ateliers du réseau liés (facultatif) : noms de fichiers de guides/ateliers/ sans « .yml ».
 ateliers: []
+# Textes de référence : chaque article cité dans le texte, et lui seul, avec son code
+# (CCP, CGCT, CE, CU, CCH, CVR, CR, CSP, CRPM), par exemple
+#   - {{code: CCP, article: R2122-8, objet: Marchés sans publicité ni mise en concurrence}}
+# ou un document public : - {{titre: …, editeur: …, date: AAAA-MM-JJ, url: https://…}}
+sources: []
 # Référent : un identifiant de data/contacts.yml (la personne ou le service à contacter).
 referent: {PLACEHOLDER}
 """ + _review_and_history(today)
@@ -165,6 +170,11 @@ corps:
 # Version du modèle, entre guillemets : "1.0" pour la première publication.
 version: "1.0"
 # Si un autre modèle remplace celui-ci un jour, ajoutez : remplace_par: nom-du-nouveau-modele
+# Textes de référence : chaque article cité dans le texte, et lui seul, avec son code
+# (CCP, CGCT, CE, CU, CCH, CVR, CR, CSP, CRPM), par exemple
+#   - {{code: CCP, article: R2122-8, objet: Marchés sans publicité ni mise en concurrence}}
+# ou un document public : - {{titre: …, editeur: …, date: AAAA-MM-JJ, url: https://…}}
+sources: []
 # Référent : un identifiant de data/contacts.yml (la personne ou le service à contacter).
 referent: {PLACEHOLDER}
 """ + _review_and_history(today)
