@@ -119,3 +119,10 @@ def test_sources_rendered_as_textes_de_reference(tiny_site: Path):
 def test_a_guide_without_sources_has_no_empty_section(tiny_site: Path):
     site, _ = load_site(tiny_site)
     assert "Textes de référence" not in PageRenderer(site, TODAY).guide(site.guides["suivre-step"])
+
+
+def test_the_code_key_of_a_source_is_not_an_acronym_to_explain():
+    from mitkb.glossary import acronyms_in_line
+
+    assert list(acronyms_in_line("  - {code: CE, article: L211-7, objet: Compétences}")) == []
+    assert [a for _, a in acronyms_in_line("  - {code: CU, article: L111-26, objet: Avis de la DDT}")] == ["DDT"]
