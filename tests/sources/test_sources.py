@@ -126,3 +126,10 @@ def test_the_code_key_of_a_source_is_not_an_acronym_to_explain():
 
     assert list(acronyms_in_line("  - {code: CE, article: L211-7, objet: Compétences}")) == []
     assert [a for _, a in acronyms_in_line("  - {code: CU, article: L111-26, objet: Avis de la DDT}")] == ["DDT"]
+
+
+def test_every_threshold_macro_counts_as_citing_its_rule():
+    from mitkb.sources.check import _THRESHOLD_MACRO
+
+    text = "{{ seuil('a') }}, {{ seuil_depuis(\"b\") }}, {{ seuil_a_partir_de('c') }}, {{ chiffre('d') }}"
+    assert _THRESHOLD_MACRO.findall(text) == ["a", "b", "c"]

@@ -13,7 +13,7 @@ from ..safety import line_of
 from ..validation import field_path
 from .articles import CODE_FORMATS, cited_articles, format_problem
 
-_THRESHOLD_MACRO = re.compile(r"seuil(?:_depuis)?\(\s*['\"]([^'\"]+)['\"]")
+_THRESHOLD_MACRO = re.compile(r"seuil\w*\(\s*['\"]([^'\"]+)['\"]")
 # Keys of a guide whose strings are not running text.
 _NOT_TEXT = {"sources", "modeles", "ateliers", "referent", "domaine", "themes", "public", "phase"}
 
