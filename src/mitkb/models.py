@@ -12,7 +12,10 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema, field_validator,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -32,7 +35,7 @@ Phase = Literal[
     "suivi",
 ]
 Procedure = Literal["sans-publicite", "mapa", "formalisee"]
-LegalCode = Literal["CCP", "CGCT"]
+LegalCode = Literal["CCP", "CGCT", "CE", "CU", "CCH", "CVR", "CR", "CSP", "CRPM"]
 Reliability = Literal["haute", "moyenne"]
 DomainType = Literal["domaine", "theme"]
 ContractNature = Literal["travaux", "fournitures-services", "innovant", "tous"]
@@ -53,7 +56,21 @@ PROCEDURE_LABELS = {
     "mapa": "Marché à procédure adaptée (MAPA)",
     "formalisee": "Procédure formalisée (appel d'offres…)",
 }
-LEGAL_CODE_LABELS = {"CCP": "code de la commande publique", "CGCT": "code général des collectivités territoriales"}
+LEGAL_CODE_LABELS = {
+    "CCP": "code de la commande publique",
+    "CGCT": "code général des collectivités territoriales",
+    "CE": "code de l'environnement",
+    "CU": "code de l'urbanisme",
+    "CCH": "code de la construction et de l'habitation",
+    "CVR": "code de la voirie routière",
+    "CR": "code de la route",
+    "CSP": "code de la santé publique",
+    "CRPM": "code rural et de la pêche maritime",
+}
+# An article number as Légifrance writes it: « R2122-8 », « L211-7 », « R*431-2 », « L2122-22 4° ».
+# Each code's own format (how many digits) is checked in references.py.
+ArticleNumber = Annotated[str, StringConstraints(pattern=r"^[LRD]\*?\.? ?\d{3,4}-\d+(-\d+){0,2}( \d+°)?$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)]
 
 
 class Strict(BaseModel):
@@ -202,6 +219,48 @@ class ChangeNote(Strict):
         return note
 
 
+def article_number(article: str) -> str:
+    """The bare article number: « L. 2122-22 4° » → « L2122-22 », « R*431-2 » → « R431-2 »."""
+    head = re.sub(r"\s+\d+°$", "", article.strip())
+    return re.sub(r"[.*\s]", "", head)
+
+
+class Source(Strict):
+    """One source of a guide: an article of a code (code, article, objet) or a public
+    document (titre, editeur, date, url). Shown as « Textes de référence »."""
+
+    code: Optional[LegalCode] = None
+    article: Optional[ArticleNumber] = None
+    subject: Optional[ShortText] = Field(None, alias="objet")
+    title: Optional[ShortText] = Field(None, alias="titre")
+    publisher: Optional[ShortText] = Field(None, alias="editeur")
+    date: Optional[dt.date] = None
+    url: Optional[HttpsUrl] = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Source":
+        legal = self.code is not None or self.article is not None
+        document = any(v is not None for v in (self.title, self.publisher, self.date, self.url))
+        if legal and document:
+            raise ValueError(
+                "une source est soit un article de code (code, article, objet), soit un document "
+                "(titre, editeur, date, url), pas les deux"
+            )
+        if legal and (self.code is None or self.article is None):
+            raise ValueError("un article de code s'écrit avec « code » et « article » (et « objet »)")
+        if not legal and None in (self.title, self.publisher, self.date, self.url):
+            raise ValueError("un document s'écrit avec « titre », « editeur », « date » et « url »")
+        return self
+
+    @property
+    def is_legal(self) -> bool:
+        return self.code is not None
+
+    @property
+    def number(self) -> str:
+        return article_number(self.article or "")
+
+
 class Guide(Strict):
     """A methodology guide (guides/methodes/<slug>.yml)."""
 
@@ -219,19 +278,20 @@ class Guide(Strict):
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
     history: list[ChangeNote] = Field(default_factory=list, alias="historique")
+    sources: list[Source] = Field(default_factory=list)
 
     _next_review_after = field_validator("next_review")(_after_review)
 
 
 class LegalBasis(Strict):
     code: LegalCode
-    article: Annotated[str, StringConstraints(pattern=r"^[LRD]\.? ?\d{4}-\d+(-\d+)?( \d+°)?$")]
+    article: ArticleNumber
     subject: Optional[ShortText] = Field(None, alias="objet")
 
     @property
     def number(self) -> str:
         """The article number without the paragraph (« L2122-22 4° » → « L2122-22 »)."""
-        return self.article.split(" ")[0].replace(".", "")
+        return article_number(self.article)
 
 
 class FillField(Strict):

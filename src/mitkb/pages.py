@@ -21,7 +21,7 @@ import jinja2
 from .content import Item, Site
 from .facts import Facts
 from .formatting import date_long, event_date
-from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis
+from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis, Source
 from .markup import contact_card, md_text
 from .rich_text import RenderContext, TextRenderer
 from .changes import FEED_PATH, WHATS_NEW_PAGE, latest_changes
@@ -38,7 +38,17 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Entries a listing page shows before it is split into one page per group (see _listing).
 LISTING_LIMIT = 150
 
-LEGIFRANCE_CODES = {"CCP": "LEGITEXT000037701019", "CGCT": "LEGITEXT000006070633"}
+LEGIFRANCE_CODES = {
+    "CCP": "LEGITEXT000037701019",
+    "CGCT": "LEGITEXT000006070633",
+    "CE": "LEGITEXT000006074220",
+    "CU": "LEGITEXT000006074075",
+    "CCH": "LEGITEXT000006074096",
+    "CVR": "LEGITEXT000006070667",
+    "CR": "LEGITEXT000006074228",
+    "CSP": "LEGITEXT000006072665",
+    "CRPM": "LEGITEXT000006071367",
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,7 @@ def anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "terme"
 
 
-def legifrance_url(basis: LegalBasis) -> str:
+def legifrance_url(basis: LegalBasis | Source) -> str:
     """A Légifrance search for the article inside its code."""
     return (
         "https://www.legifrance.gouv.fr/search/code?tab_selection=code&searchField=NUM_ARTICLE"

@@ -18,6 +18,7 @@ from .procedure.rules import load_rules
 from .facts import BrokenDataError, Facts, MacroError
 from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_error, render_located
 from .safety import line_of, unsafe_markup
+from .sources import check_guide_sources, check_legal_basis
 from .validation import field_path
 from .yaml_loader import YamlLoadError, load_yaml_file
 
@@ -72,10 +73,12 @@ class ReferenceChecker:
             self.expect(item, ("modeles", index), slug, self.site.templates, "modèle", "guides/modeles/")
         for index, slug in enumerate(guide.workshops):
             self.expect(item, ("ateliers", index), slug, self.site.workshops, "atelier", "guides/ateliers/")
+        self.errors.extend(check_guide_sources(item, self.site))
 
     def check_template(self, item: Item) -> None:
         template = item.model
         self.expect(item, ("referent",), template.referent, self.site.contacts, "contact", "data/contacts.yml")
+        self.errors.extend(check_legal_basis(item))
         for index, threshold_id in enumerate(template.thresholds):
             path = ("seuils", index)
             if threshold_id not in self.site.thresholds:
