@@ -27,6 +27,7 @@ class PdfFacts:
     link_uris: list[str]
     internal_links: int
     fonts: dict[str, bool]  # font name → embedded
+    xmp_title: str | None
 
 
 def _bookmarks(outline) -> list[str]:
@@ -61,6 +62,7 @@ def read_pdf(path: Path) -> PdfFacts:
         for name, font in ((page.get("/Resources") or {}).get("/Font") or {}).items():
             fonts[str(font.get_object().get("/BaseFont"))] = _embedded(font)
     metadata = reader.metadata or {}
+    xmp = reader.xmp_metadata
     return PdfFacts(
         pages=len(reader.pages),
         text=" ".join(page_texts),
@@ -73,4 +75,5 @@ def read_pdf(path: Path) -> PdfFacts:
         link_uris=uris,
         internal_links=internal,
         fonts=fonts,
+        xmp_title=(xmp.dc_title or {}).get("x-default") if xmp is not None else None,
     )

@@ -33,7 +33,8 @@ class FakePrinter:
     def __exit__(self, *exc):
         return None
 
-    def print(self, page_file: Path, footer: str, stamp: str, public_url: str | None = None) -> bytes:
+    def print(self, page_file: Path, footer: str, stamp: str, public_url: str | None = None,
+              title: str | None = None) -> bytes:
         FakePrinter.printed.append(Path(page_file).name)
         return b"%PDF-1.4 " + Path(page_file).read_bytes()[:200] + footer.encode() + stamp.encode()
 

@@ -6,6 +6,8 @@ import datetime as dt
 import html
 import math
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -46,6 +48,7 @@ def test_every_guide_and_write_up_has_an_accessible_pdf(require_browser, built_s
         assert facts.tagged and facts.marked, f"{where} : PDF non balisé"
         assert facts.language == "fr", where
         assert facts.title and facts.title.startswith(model.title), (where, facts.title)
+        assert facts.xmp_title == model.title, (where, facts.xmp_title)
         text = facts.text.replace("’", "'")
         assert plain(model.title).replace("’", "'") in text, where
         for step in getattr(model, "steps", []):
@@ -80,3 +83,13 @@ def test_links_in_the_pdfs_are_public_addresses_never_local_files(require_browse
         uris = read_pdf(built_site / kind / slug / f"{slug}.pdf").link_uris
         assert not [u for u in uris if u.startswith("file:")], f"{kind}/{slug}"
         assert external <= set(uris), (f"{kind}/{slug}", external - set(uris))
+
+
+def test_every_pdf_passes_the_pdf_ua_checks_that_a_program_can_make(require_browser, built_site, content):
+    """pdfua checks the machine-checkable subset of PDF/UA-1 (veraPDF installs from no package
+    registry). Among them: every painted item is tagged content or an artifact."""
+    pdfs = [str(built_site / kind / slug / f"{slug}.pdf") for kind, slug, _m, _w in printed_items(content)]
+    result = subprocess.run([sys.executable, "-m", "pdfua", "check", "--min-severity", "error", *pdfs],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("checked against") == len(pdfs)

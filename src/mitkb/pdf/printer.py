@@ -3,7 +3,7 @@
 Chromium prints the built page with its print stylesheet. Its PDF is tagged (structure
 tree, ``/MarkInfo /Marked true``, ``/Lang`` from ``<html lang="fr">``), has bookmarks from
 the headings (``outline``), clickable links, embedded font subsets and the page's
-``<title>`` in its metadata. Only ``file:`` addresses are loaded: any other request is
+``<title>`` in its metadata; ``artifacts`` marks its untagged footer as artifacts. Only ``file:`` addresses are loaded: any other request is
 refused, so a PDF never depends on (nor leaks to) another host.
 
 Chromium stamps the PDF with the current time; ``stable_bytes`` replaces it with the
@@ -18,6 +18,8 @@ import os
 import re
 import shutil
 from pathlib import Path
+
+from .artifacts import finish_pdf
 
 CHROMIUM_ENV = "MITKB_CHROMIUM"  # path of a Chromium executable, when not in a usual place
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
@@ -63,12 +65,12 @@ def chromium_executable(environ=None) -> str | None:
 
 
 def printer_fingerprint(executable: str) -> str:
-    """Identifies the printing tools without starting them: Playwright's version and the
+    """Identifies the printing tools without starting them: Playwright's and pikepdf's versions and the
     Chromium executable (path, size, date; a package upgrade changes them)."""
     from importlib.metadata import version
 
     real = Path(executable).resolve()
-    digest = hashlib.sha256(f"playwright {version('playwright')}".encode())
+    digest = hashlib.sha256(f"playwright {version('playwright')} pikepdf {version('pikepdf')}".encode())
     for path in sorted({real, *_chromium_binaries(real)}):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -120,8 +122,10 @@ class ChromiumPrinter:
             raise PdfPrinterError(f"Chromium n'a pas démarré : {exc}") from None
         return self
 
-    def print(self, page_file: Path, footer_text: str, stamp: str, public_url: str | None = None) -> bytes:
-        """``public_url``: the page's public address (https://…), for its links to other pages."""
+    def print(self, page_file: Path, footer_text: str, stamp: str, public_url: str | None = None,
+              title: str | None = None) -> bytes:
+        """``public_url``: the page's public address (https://…), for its links to other pages;
+        ``title``: the document's title in its XMP metadata (else the page's <title>)."""
         try:
             self._page.goto(Path(page_file).resolve().as_uri(), wait_until="load")
             self._page.evaluate(_PUBLIC_LINKS, [public_url])
@@ -130,9 +134,10 @@ class ChromiumPrinter:
                 tagged=True, outline=True, display_header_footer=True,
                 header_template="<span></span>", footer_template=footer_template(footer_text),
             )
+            title = title or self._page.title()
         except Exception as exc:
             raise PdfPrinterError(f"impression de {page_file} impossible : {exc}") from None
-        return stable_bytes(pdf, stamp)
+        return finish_pdf(stable_bytes(pdf, stamp), title)
 
     def __exit__(self, *exc_info) -> None:
         try:

@@ -108,7 +108,7 @@ def publish_pdfs(site_dir: Path, targets: list[PdfTarget], cache_dir: Path | Non
         with printer_factory(executable) as printer:
             for target, key, page_html in pending:
                 pdf = printer.print(site_dir / target.html_path, target.footer_text, _stamp(target.build_date),
-                                    target.public_url)
+                                    target.public_url, target.title)
                 cache.put(key, "pdf", pdf)
                 ready.append((target, page_html, pdf))
                 report.generated += 1
