@@ -25,6 +25,7 @@ class PdfFacts:
     title: str | None
     bookmarks: list[str]
     link_uris: list[str]
+    link_descriptions: dict[str, str]  # address → /Contents of its link annotation
     internal_links: int
     fonts: dict[str, bool]  # font name → embedded
     xmp_title: str | None
@@ -50,13 +51,14 @@ def read_pdf(path: Path) -> PdfFacts:
     root = reader.trailer["/Root"]
     mark_info = root.get("/MarkInfo")
     page_texts = [normalize(page.extract_text()) for page in reader.pages]
-    uris, internal, fonts = [], 0, {}
+    uris, internal, fonts, descriptions = [], 0, {}, {}
     for page in reader.pages:
         for annotation in page.get("/Annots") or []:
             annotation = annotation.get_object()
             action = annotation.get("/A")
             if action is not None and "/URI" in action:
                 uris.append(str(action["/URI"]))
+                descriptions[str(action["/URI"])] = str(annotation.get("/Contents", ""))
             elif "/Dest" in annotation or (action is not None and "/D" in action):
                 internal += 1
         for name, font in ((page.get("/Resources") or {}).get("/Font") or {}).items():
@@ -73,6 +75,7 @@ def read_pdf(path: Path) -> PdfFacts:
         title=metadata.get("/Title"),
         bookmarks=_bookmarks(reader.outline),
         link_uris=uris,
+        link_descriptions=descriptions,
         internal_links=internal,
         fonts=fonts,
         xmp_title=(xmp.dc_title or {}).get("x-default") if xmp is not None else None,

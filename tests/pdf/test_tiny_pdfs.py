@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +35,10 @@ def test_pdfs_are_cached_deterministic_and_link_to_the_public_site(require_brows
     assert "Seuils en vigueur au 5 décembre 2026 · https://exemple.fr/base/methodes/suivre-step/" in guide.text
     assert f"{SITE_URL}modeles/lettre-consultation/" in guide.link_uris
     assert not [u for u in guide.link_uris if not u.startswith("https://")]
+    # Each link is described by its text (PDF/UA-1 7.18.5), for screen readers.
+    page = (tiny_site / "un/methodes/suivre-step/index.html").read_text(encoding="utf-8")
+    text = re.search(r'<a href="\.\./\.\./modeles/lettre-consultation/">([^<]+)</a>', page)[1]
+    assert guide.link_descriptions[f"{SITE_URL}modeles/lettre-consultation/"] == html.unescape(text).strip()
     workshop = (tiny_site / "un/ateliers/atelier-lancement/index.html").read_text(encoding="utf-8")
     assert "Télécharger ce compte rendu en PDF, " in workshop
 

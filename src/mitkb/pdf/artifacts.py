@@ -4,7 +4,8 @@ Chromium's tagged PDF leaves the footer (build date, address, « page X / Y ») 
 decorations outside any marked-content sequence; PDF/UA-1 (ISO 14289-1, 7.1) wants every
 painted item to be either tagged content or an artifact. Each painting operator found
 outside marked content is wrapped in ``/Artifact BMC … EMC`` (with the path it paints),
-and the document gets an XMP metadata packet with its title and language.
+each link annotation gets its text as alternate description (PDF/UA-1, 7.18.5), and the
+document gets an XMP metadata packet with its title and language.
 """
 
 from __future__ import annotations
@@ -61,10 +62,27 @@ def mark_artifacts(pdf: pikepdf.Pdf) -> int:
     return wrapped
 
 
-def finish_pdf(data: bytes, title: str, language: str = "fr") -> bytes:
-    """Artifacts marked, XMP title and language; written byte-stable (no time, fixed identifier)."""
+def describe_links(pdf: pikepdf.Pdf, link_texts: dict[str, str]) -> int:
+    """/Contents of each link annotation: the link's text on the page, else its address."""
+    described = 0
+    for page in pdf.pages:
+        for annotation in page.get("/Annots") or []:
+            if annotation.get("/Subtype") != pikepdf.Name.Link or "/Contents" in annotation:
+                continue
+            action = annotation.get("/A")
+            uri = str(action.URI) if action is not None and "/URI" in action else None
+            text = (link_texts.get(uri) or uri) if uri else "Lien vers une autre partie du document"
+            annotation.Contents = pikepdf.String(text)
+            described += 1
+    return described
+
+
+def finish_pdf(data: bytes, title: str, language: str = "fr", link_texts: dict[str, str] | None = None) -> bytes:
+    """Artifacts marked, links described, XMP title and language; written byte-stable (no time,
+    identifier computed from the content)."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         mark_artifacts(pdf)
+        describe_links(pdf, link_texts or {})
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["dc:title"] = title
             meta["dc:language"] = [language]

@@ -46,6 +46,7 @@ _PUBLIC_LINKS = """([publicUrl]) => {
     if (publicUrl) link.href = new URL(href, publicUrl).href;
     else link.removeAttribute('href');
   }
+  return [...document.querySelectorAll('a[href]')].map(link => [link.href, link.textContent.trim()]);
 }"""
 
 
@@ -128,7 +129,7 @@ class ChromiumPrinter:
         ``title``: the document's title in its XMP metadata (else the page's <title>)."""
         try:
             self._page.goto(Path(page_file).resolve().as_uri(), wait_until="load")
-            self._page.evaluate(_PUBLIC_LINKS, [public_url])
+            links = dict(reversed(self._page.evaluate(_PUBLIC_LINKS, [public_url])))  # first text wins
             pdf = self._page.pdf(
                 format=PAGE_FORMAT, margin=MARGINS, print_background=True, prefer_css_page_size=False,
                 tagged=True, outline=True, display_header_footer=True,
@@ -137,7 +138,7 @@ class ChromiumPrinter:
             title = title or self._page.title()
         except Exception as exc:
             raise PdfPrinterError(f"impression de {page_file} impossible : {exc}") from None
-        return finish_pdf(stable_bytes(pdf, stamp), title)
+        return finish_pdf(stable_bytes(pdf, stamp), title, link_texts=links)
 
     def __exit__(self, *exc_info) -> None:
         try:
