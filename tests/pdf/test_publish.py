@@ -27,16 +27,10 @@ class FakePrinter:
     def __init__(self, executable):
         pass
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
-
-    def print(self, page_file: Path, footer: str, stamp: str, public_url: str | None = None,
-              title: str | None = None) -> bytes:
-        FakePrinter.printed.append(Path(page_file).name)
-        return b"%PDF-1.4 " + Path(page_file).read_bytes()[:200] + footer.encode() + stamp.encode()
+    def print_all(self, jobs) -> list[bytes]:
+        FakePrinter.printed += [Path(job.page_file).name for job in jobs]
+        return [b"%PDF-1.4 " + Path(job.page_file).read_bytes()[:200] + job.footer_text.encode() + job.stamp.encode()
+                for job in jobs]
 
 
 def target(name: str = "a", day: dt.date = DAY) -> PdfTarget:

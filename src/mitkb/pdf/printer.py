@@ -1,4 +1,5 @@
-"""Chromium's printing through Playwright: one browser for all the PDFs of a build.
+"""Chromium's printing through Playwright: one browser for all the PDFs of a build,
+a few pages printed at once.
 
 Chromium prints the built page with its print stylesheet. Its PDF is tagged (structure
 tree, ``/MarkInfo /Marked true``, ``/Lang`` from ``<html lang="fr">``), has bookmarks from
@@ -12,16 +13,19 @@ build date, so that the same page gives the same bytes.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import html
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from .artifacts import finish_pdf
 
 CHROMIUM_ENV = "MITKB_CHROMIUM"  # path of a Chromium executable, when not in a usual place
+WORKERS_ENV = "MITKB_PDF_PAGES"  # pages printed at once (default: the number of cores, at most 4)
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -97,51 +101,79 @@ def stable_bytes(pdf: bytes, stamp: str) -> bytes:
     return _PDF_DATE.sub(f"(D:{stamp}000000".encode(), pdf)
 
 
-class ChromiumPrinter:
-    """``with ChromiumPrinter(executable) as printer: printer.print(path, footer, stamp)``."""
+@dataclass(frozen=True)
+class PrintJob:
+    page_file: Path
+    footer_text: str
+    stamp: str  # the build date, « AAAAMMJJ »
+    public_url: str | None = None  # the page's public address, for its links to other pages
+    title: str | None = None  # the document's title in its XMP metadata (else the page's <title>)
 
-    def __init__(self, executable: str | None = None):
+
+def print_workers(environ=None) -> int:
+    """Pages printed at once: Chromium lays out one page while Python finishes another."""
+    configured = (os.environ if environ is None else environ).get(WORKERS_ENV, "")
+    return max(1, int(configured)) if configured.isdigit() else max(1, min(4, os.cpu_count() or 1))
+
+
+class ChromiumPrinter:
+    """One headless Chromium for all the PDFs of a build: ``ChromiumPrinter(executable).print_all(jobs)``."""
+
+    def __init__(self, executable: str | None = None, workers: int | None = None):
         self.executable = executable or chromium_executable()
+        self.workers = workers or print_workers()
         if self.executable is None:
             raise PdfPrinterError("Chromium introuvable (paquet Debian « chromium », installé par "
                                   f"« bash .ci/system-deps » ; ou variable {CHROMIUM_ENV})")
 
-    def __enter__(self) -> "ChromiumPrinter":
+    def print_all(self, jobs: list[PrintJob]) -> list[bytes]:
+        """The finished PDF of each job, in order (raises PdfPrinterError)."""
         try:
-            from playwright.sync_api import sync_playwright
+            import playwright.async_api  # noqa: F401
         except ImportError:
             raise PdfPrinterError("le paquet Python « playwright » manque (make .venv/.installed)") from None
-        self._playwright = sync_playwright().start()
-        try:
-            self._browser = self._playwright.chromium.launch(executable_path=self.executable, args=CHROMIUM_ARGS)
-            context = self._browser.new_context(java_script_enabled=True)
-            context.route(lambda url: not url.startswith("file:"), lambda route: route.abort())
-            self._page = context.new_page()
-            self._page.emulate_media(media="print")
-        except Exception as exc:
-            self._playwright.stop()
-            raise PdfPrinterError(f"Chromium n'a pas démarré : {exc}") from None
-        return self
+        return asyncio.run(self._print_all(list(jobs)))
 
-    def print(self, page_file: Path, footer_text: str, stamp: str, public_url: str | None = None,
-              title: str | None = None) -> bytes:
-        """``public_url``: the page's public address (https://…), for its links to other pages;
-        ``title``: the document's title in its XMP metadata (else the page's <title>)."""
+    async def _print_all(self, jobs: list[PrintJob]) -> list[bytes]:
+        from playwright.async_api import async_playwright
+
+        results: list[bytes | None] = [None] * len(jobs)
+        pending = list(enumerate(jobs))
+        loop = asyncio.get_running_loop()
+        async with async_playwright() as playwright:
+            try:
+                browser = await playwright.chromium.launch(executable_path=self.executable, args=CHROMIUM_ARGS)
+                context = await browser.new_context()
+                await context.route(lambda url: not url.startswith("file:"), lambda route: route.abort())
+            except Exception as exc:
+                raise PdfPrinterError(f"Chromium n'a pas démarré : {exc}") from None
+
+            async def worker() -> None:
+                page = await context.new_page()
+                await page.emulate_media(media="print")
+                while pending:
+                    index, job = pending.pop(0)
+                    pdf, links, title = await self._print_one(page, job)
+                    # pikepdf's work runs beside Chromium's layout of the next page.
+                    results[index] = await loop.run_in_executor(
+                        None, lambda: finish_pdf(stable_bytes(pdf, job.stamp), title, link_texts=links))
+
+            try:
+                await asyncio.gather(*(worker() for _ in range(min(self.workers, len(jobs)) or 1)))
+            finally:
+                await browser.close()
+        return results
+
+    @staticmethod
+    async def _print_one(page, job: PrintJob) -> tuple[bytes, dict[str, str], str]:
         try:
-            self._page.goto(Path(page_file).resolve().as_uri(), wait_until="load")
-            links = dict(reversed(self._page.evaluate(_PUBLIC_LINKS, [public_url])))  # first text wins
-            pdf = self._page.pdf(
+            await page.goto(Path(job.page_file).resolve().as_uri(), wait_until="load")
+            links = dict(reversed(await page.evaluate(_PUBLIC_LINKS, [job.public_url])))  # first text wins
+            pdf = await page.pdf(
                 format=PAGE_FORMAT, margin=MARGINS, print_background=True, prefer_css_page_size=False,
                 tagged=True, outline=True, display_header_footer=True,
-                header_template="<span></span>", footer_template=footer_template(footer_text),
+                header_template="<span></span>", footer_template=footer_template(job.footer_text),
             )
-            title = title or self._page.title()
+            return pdf, links, job.title or await page.title()
         except Exception as exc:
-            raise PdfPrinterError(f"impression de {page_file} impossible : {exc}") from None
-        return finish_pdf(stable_bytes(pdf, stamp), title, link_texts=links)
-
-    def __exit__(self, *exc_info) -> None:
-        try:
-            self._browser.close()
-        finally:
-            self._playwright.stop()
+            raise PdfPrinterError(f"impression de {job.page_file} impossible : {exc}") from None

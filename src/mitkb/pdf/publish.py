@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..documents.cache import DocumentCache, atomic_write, document_key
 from ..documents.generate import size_text
-from .printer import ChromiumPrinter, PdfPrinterError, chromium_executable, printer_fingerprint
+from .printer import ChromiumPrinter, PdfPrinterError, PrintJob, chromium_executable, printer_fingerprint
 from .targets import PdfTarget
 
 PDF_SWITCH = "MITKB_PDF"  # « 0 »: build without PDFs (tests that do not look at them)
@@ -105,13 +105,12 @@ def publish_pdfs(site_dir: Path, targets: list[PdfTarget], cache_dir: Path | Non
             ready.append((target, page_html, cached))
     report.reused = len(ready)
     if pending:
-        with printer_factory(executable) as printer:
-            for target, key, page_html in pending:
-                pdf = printer.print(site_dir / target.html_path, target.footer_text, _stamp(target.build_date),
-                                    target.public_url, target.title)
-                cache.put(key, "pdf", pdf)
-                ready.append((target, page_html, pdf))
-                report.generated += 1
+        jobs = [PrintJob(site_dir / t.html_path, t.footer_text, _stamp(t.build_date), t.public_url, t.title)
+                for t, _key, _html in pending]
+        for (target, key, page_html), pdf in zip(pending, printer_factory(executable).print_all(jobs)):
+            cache.put(key, "pdf", pdf)
+            ready.append((target, page_html, pdf))
+            report.generated += 1
     for target, page_html, pdf in ready:
         atomic_write(site_dir / target.pdf_path, pdf)
         (site_dir / target.html_path).write_text(add_download_link(page_html, target, len(pdf)), encoding="utf-8")
