@@ -4,8 +4,9 @@ a few pages printed at once.
 Chromium prints the built page with its print stylesheet. Its PDF is tagged (structure
 tree, ``/MarkInfo /Marked true``, ``/Lang`` from ``<html lang="fr">``), has bookmarks from
 the headings (``outline``), clickable links, embedded font subsets and the page's
-``<title>`` in its metadata; ``artifacts`` marks its untagged footer as artifacts. Only ``file:`` addresses are loaded: any other request is
-refused, so a PDF never depends on (nor leaks to) another host.
+``<title>`` in its metadata; ``artifacts`` marks its untagged footer as artifacts. Only
+``file:`` addresses are loaded: any other request is refused, so a PDF never depends on
+(nor leaks to) another host.
 
 Chromium stamps the PDF with the current time; ``stable_bytes`` replaces it with the
 build date, so that the same page gives the same bytes.
