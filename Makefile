@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check schemas clean system-deps bench
+.PHONY: serve site test check schemas clean system-deps bench build-deps
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -17,12 +17,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+## build-deps: Chromium, qui imprime les PDF des guides (paquet Debian, installé s'il manque)
+build-deps:
+	bash .ci/system-deps chromium
+
 ## serve: installer, construire et servir le site sur http://127.0.0.1:8000
-serve: $(STAMP)
+serve: $(STAMP) build-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## site: construire le site statique dans site/ (échoue au moindre avertissement)
-site: $(STAMP)
+site: $(STAMP) build-deps
 	$(BIN)/mitkb build
 
 ## check: vérifier tout le contenu et les données

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .build import BuildResult, build_content
 from .glossary import Abbreviations, focusable_abbreviations
+from .pdf import pdf_targets, publish_pdfs
+from .pdf.publish import CACHE_DIR as PDF_CACHE_DIR
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
 from .search.web_assets import search_assets
@@ -90,6 +92,12 @@ class SiteSession:
         """Index the folder the generator just wrote (raises SearchIndexError)."""
         records = contact_records(self.result.site, self.contacts_url) if self.contacts_url else []
         return index_site(Path(site_dir), records)
+
+    def publish_pdfs(self, site_dir: Path):
+        """Print (or reuse) the PDF of every guide and write-up and link it from its page
+        (raises PdfPrinterError)."""
+        targets = pdf_targets(self.result.site, self.result.publishing, self.result.today)
+        return publish_pdfs(Path(site_dir), targets, self.root / PDF_CACHE_DIR)
 
     def watched_dirs(self) -> list[Path]:
         return [self.root / name for name in WATCHED_DIRS if (self.root / name).is_dir()]

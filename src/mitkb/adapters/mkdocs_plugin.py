@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..build_date import BuildDateError, build_date
 from ..errors import ContentErrors
+from ..pdf import PdfPrinterError, pdf_enabled
 from ..publishing import SiteSettings
 from ..search import SearchIndexError, search_enabled
 from ..site_session import SiteSession
@@ -68,8 +69,14 @@ class MitkbPlugin(BasePlugin):
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         return self.session.page_html(html, page.meta, page.file.src_uri, page.title)
 
-    # Index the site MkDocs just wrote (the staging folder under `mitkb build`).
+    # PDFs of guides and write-ups, then the search index, over the site MkDocs just wrote
+    # (the staging folder under `mitkb build`).
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if pdf_enabled():
+            try:
+                log.info(self.session.publish_pdfs(Path(config.site_dir)).message())
+            except PdfPrinterError as exc:
+                raise PluginError(f"PDF : {exc}") from None
         if not search_enabled():
             return
         try:
