@@ -78,7 +78,7 @@ def fill_form(slug: str, fields: list[FillField], helps: dict[str, str], docx_ur
         '<div class="mitkb-remplir-boutons">',
         '<button type="button" class="md-button md-button--primary" data-format="docx">'
         "Télécharger le document rempli (Word)</button>",
-        '<button type="button" class="md-button" data-format="odt">'
+        '<button type="button" class="md-button md-button--primary" data-format="odt">'
         "Télécharger le document rempli (OpenDocument)</button>",
         "</div>",
         '<p role="status" aria-live="polite"></p>',
