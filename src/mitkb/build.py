@@ -47,7 +47,8 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
     generated = generate_documents(site, today, Path(root) / CACHE_DIR) if documents else None
     downloads = generated.downloads if generated else {}
     publishing = _publishing(Path(root), settings)  # one `git log` for the whole tree
-    pages = PageRenderer(site, today, downloads=downloads, publishing=publishing).all_pages()
+    notices = generated.notices if generated else {}
+    pages = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices).all_pages()
     files = list(generated.files) if generated else []
     if site.procedure_rules is not None:  # « Quelle procédure pour mon achat ? »
         tool = ProcedureTool(site, site.procedure_rules, today)

@@ -17,6 +17,7 @@ from .pdf import pdf_targets, publish_pdfs
 from .pdf.publish import CACHE_DIR as PDF_CACHE_DIR
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
+from .documents.online_form import script_assets as fill_assets
 from .search.web_assets import search_assets
 from .procedure import procedure_assets
 
@@ -69,6 +70,7 @@ class SiteSession:
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
         if self.result.site.procedure_rules is not None:
             outputs += [OutputFile(path, content, False) for path, content in procedure_assets() if path not in existing]
+        outputs += [OutputFile(path, content, False) for path, content in fill_assets() if path not in existing]
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
