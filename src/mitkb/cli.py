@@ -26,7 +26,10 @@ def cmd_check(args) -> int:
     from .freshness import overdue_warnings
     from .glossary import acronym_warnings
 
-    errors = errors + _warn(overdue_warnings(site, today), args.relecture_stricte, "contenu(s) à relire")
+    from .publisher.model import review_warnings
+
+    due = overdue_warnings(site, today) + review_warnings(root, site, today)
+    errors = errors + _warn(due, args.relecture_stricte, "contenu(s) à relire")
     unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
     errors = errors + _warn(unknown, args.sigles_stricts, "sigle(s) absent(s) du glossaire")
     if errors:

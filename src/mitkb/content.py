@@ -72,6 +72,8 @@ class Site:
     # Files that failed to load: references into them are not reported again.
     broken_data: set[str] = field(default_factory=set)
     broken_items: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
+    # data/site.yml (publisher, host, main contact): see mitkb.publisher; None without the file.
+    site_facts: object = None
 
     @property
     def guides(self) -> dict[str, Item]:
@@ -138,6 +140,9 @@ def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
             continue
         _check_unique(entries, lambda e: e.id, loaded.positions, display, list_attribute, name, errors)
         setattr(site, attribute, {entry.id: entry for entry in entries})
+    from .publisher.model import attach_site_facts
+
+    attach_site_facts(root, site, errors)  # optional data/site.yml, once the contacts are known
 
 
 def _check_unique(entries, key, positions, display, list_attribute, name, errors) -> None:

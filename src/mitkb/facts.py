@@ -128,6 +128,8 @@ class Facts:
 def macro_functions(facts: Facts) -> dict:
     """The macros every page can call, hand-written or generated."""
     from .markup import contact_card
+    from .publisher.macros import publisher_macros
+    from .publisher.request_page import main_contact
 
     return {
         "seuil": facts.seuil,
@@ -137,5 +139,6 @@ def macro_functions(facts: Facts) -> dict:
         "chiffre": facts.chiffre,
         "chiffre_libelle": lambda figure_id: facts.figure(figure_id).label,
         "chiffre_source": lambda figure_id: facts.figure(figure_id).source,
-        "contact": lambda contact_id: contact_card(facts.contact_entry(contact_id)),
+        "contact": lambda contact_id: contact_card(facts.contact_entry(contact_id), main_contact(facts.site)),
+        **publisher_macros(facts.site),
     }

@@ -76,8 +76,10 @@ def test_build_logs_the_cache_hits(tmp_path, caplog):
     with caplog.at_level(logging.INFO, logger="mitkb.documents"):
         result = build_content(project, BUILD_DATE)
     assert "Documents à télécharger : 0 générés, 12 repris du cache" in caplog.messages
+    # The templates' documents, and the request form of mitkb.publisher (same pipeline).
     assert sorted(f.path for f in result.files) == sorted(
-        f"telechargements/{slug}.{kind}" for slug in result.site.templates for kind in ("docx", "odt")
+        f"telechargements/{slug}.{kind}" for slug in [*result.site.templates, "fiche-demande-accompagnement"]
+        for kind in ("docx", "odt")
     )
 
 

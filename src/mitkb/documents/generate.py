@@ -23,6 +23,7 @@ from .cache import DocumentCache, code_fingerprint, document_key
 from .markdown import DocumentMarkdown
 from .pandoc import convert, pandoc_version
 from .reference import reference_file
+from ..typography import french_markdown
 
 logger = logging.getLogger("mitkb.documents")
 
@@ -124,7 +125,7 @@ def generate_documents(site: Site, today: dt.date, cache_dir: Path | None) -> Do
     fingerprint = document_key(code_fingerprint(), pandoc_version())
     jobs = []
     for item in templates:
-        markdown = builder.build(item)
+        markdown = french_markdown(builder.build(item))  # French typography (mitkb.typography)
         for output in FORMATS:
             job = _Job(item, output, markdown, document_key(fingerprint, output.kind, markdown))
             job.content = cache.get(job.key, output.kind)
