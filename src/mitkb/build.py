@@ -53,7 +53,7 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
     pages = PageRenderer(site, today, downloads=downloads, publishing=publishing).all_pages()
     files = (list(generated.files) if generated else []) + form_files
     if publishing.site_url:  # RSS links must be absolute: no feed without the site's address
-        feed = render_feed(latest_changes(site, today), publishing, today)
+        feed = render_feed(latest_changes(site, today, publishing.git), publishing, today)
         files.append(GeneratedFile(FEED_PATH, feed))
     return BuildResult(site, today, pages, files, publishing)
 

@@ -353,13 +353,14 @@ class PageRenderer:
     def whats_new(self, with_feed: bool = False) -> str:
         """« Quoi de neuf » : the latest changes, grouped by month, newest first."""
         groups: list[dict] = []
-        for change in latest_changes(self.site, self.today):
+        for change in latest_changes(self.site, self.today, self.publishing.git):
             label = f"{MONTHS[change.date.month - 1].capitalize()} {change.date.year}"
             if not groups or groups[-1]["label"] != label:
                 groups.append({"label": label, "entries": []})
             groups[-1]["entries"].append(change)
         feed = FEED_PATH if with_feed else None
-        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed)
+        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed,
+                            git_history=self.publishing.git.available and not self.publishing.git.shallow)
 
     def all_pages(self) -> list[GeneratedPage]:
         pages = [

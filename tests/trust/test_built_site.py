@@ -177,3 +177,10 @@ def test_libreoffice_opens_the_request_form(require_office, built_site: Path, tm
         text = " ".join(text.split())
         assert "Fiche de demande d’accompagnement" in text, source.name
         assert "[Collectivité]" in text and "[Date et signature]" in text, source.name
+
+
+def test_whats_new_is_not_empty(built_site: Path):
+    """The real site's git history gives each item's publication (« Nouveau guide »…)."""
+    text = _visible_text(_article(built_site, "quoi-de-neuf/index.html"))
+    assert "Nouveau guide" in text and "Nouveau modèle de document" in text
+    assert "Aucune mise à jour" not in text and "indisponible" not in text
