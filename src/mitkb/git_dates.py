@@ -50,24 +50,30 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def parse_log(output: str, shallow_commits: frozenset[str] = frozenset()) -> dict[str, dt.date]:
-    """Map each path to the date of the newest commit that lists it (the log is newest first).
+def _commits(output: str, shallow_commits: frozenset[str]):
+    """(day, is a shallow boundary, paths) of each commit of the log, newest first.
 
-    ``output`` is what ``git log --format=%x1e%H%x1f%cI --name-only`` prints. Files first
-    seen in a shallow boundary commit get no date: their real last change is unknown.
+    ``output`` is what ``git log --format=%x1e%H%x1f%cI --name-only`` prints.
     """
-    dates: dict[str, dt.date] = {}
-    unreliable: set[str] = set()
     for record in output.split(RECORD):
         lines = record.strip("\n").split("\n")
         if not lines or UNIT not in lines[0]:
             continue
         commit, _, stamp = lines[0].partition(UNIT)
         day = dt.datetime.fromisoformat(stamp.strip()).date()
-        boundary = commit.strip() in shallow_commits
-        for path in lines[1:]:
-            path = path.strip()
-            if not path or path in dates or path in unreliable:
+        yield day, commit.strip() in shallow_commits, [path.strip() for path in lines[1:] if path.strip()]
+
+
+def parse_log(output: str, shallow_commits: frozenset[str] = frozenset()) -> dict[str, dt.date]:
+    """Map each path to the date of the newest commit that lists it (the log is newest first).
+
+    Files first seen in a shallow boundary commit get no date: their real last change is unknown.
+    """
+    dates: dict[str, dt.date] = {}
+    unreliable: set[str] = set()
+    for day, boundary, paths in _commits(output, shallow_commits):
+        for path in paths:
+            if path in dates or path in unreliable:
                 continue
             if boundary:
                 unreliable.add(path)
@@ -84,17 +90,10 @@ def parse_first_added(output: str, shallow_commits: frozenset[str] = frozenset()
     """
     created: dict[str, dt.date] = {}
     at_boundary: set[str] = set()
-    for record in output.split(RECORD):
-        lines = record.strip("\n").split("\n")
-        if not lines or UNIT not in lines[0]:
-            continue
-        commit, _, stamp = lines[0].partition(UNIT)
-        day = dt.datetime.fromisoformat(stamp.strip()).date()
-        boundary = commit.strip() in shallow_commits
-        for path in (line.strip() for line in lines[1:]):
-            if path:
-                created[path] = day  # the log is newest first: the last listing wins
-                (at_boundary.add if boundary else at_boundary.discard)(path)
+    for day, boundary, paths in _commits(output, shallow_commits):
+        for path in paths:
+            created[path] = day  # the log is newest first: the last listing wins
+            (at_boundary.add if boundary else at_boundary.discard)(path)
     return {path: day for path, day in created.items() if path not in at_boundary}
 
 

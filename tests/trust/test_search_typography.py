@@ -3,9 +3,9 @@ ordinary or a no-break space, and gets the same results (headless Chromium, buil
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import pytest
+
+from ..search.test_search_browser import _search  # waits for the results, as the search tests do
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -18,16 +18,7 @@ def tab(require_browser, browser, site_url):
 
 
 def _titles(tab, site_url: str, query: str) -> list[str]:
-    tab.goto(f"{site_url}/recherche/?q={quote(query)}")
-    tab.wait_for_function(
-        """() => {
-            const status = document.getElementById('mitkb-recherche-statut').textContent;
-            return /Aucun résultat/.test(status)
-                || (/résultat/.test(status) && document.querySelector('.mitkb-resultat'));
-        }""",
-        timeout=15000,
-    )
-    return tab.eval_on_selector_all(".mitkb-resultat__titre", "items => items.map(i => i.textContent.trim())")
+    return [result["title"] for result in _search(tab, site_url, query)]
 
 
 @pytest.mark.parametrize(("typed", "other"), [
