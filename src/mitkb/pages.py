@@ -234,6 +234,7 @@ class PageRenderer:
                 + self.backlinks.guides_of_workshop.get(item.slug, [])
             ),
             templates=_unique([self.site.templates[s] for s in workshop.templates]),
+            request_link=request_link(self.site, item.page_path),
         )
 
     # -- listings -------------------------------------------------------------

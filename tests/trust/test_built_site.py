@@ -184,3 +184,8 @@ def test_whats_new_is_not_empty(built_site: Path):
     text = _visible_text(_article(built_site, "quoi-de-neuf/index.html"))
     assert "Nouveau guide" in text and "Nouveau modèle de document" in text
     assert "Aucune mise à jour" not in text and "indisponible" not in text
+
+
+def test_workshop_page_says_how_to_join(built_site: Path):
+    article = _article(built_site, "ateliers/lancement-reseau-commande-publique/index.html")
+    assert 'href="../../solliciter-la-mit/"' in article

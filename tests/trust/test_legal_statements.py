@@ -134,3 +134,20 @@ def test_attri2_says_only_what_is_certain():
         (ROOT / "data/glossaire.yml").read_text(encoding="utf-8"))["termes"] if t["terme"] == "ATTRI2").split())
     assert "n'est pas obligatoire" in attri2 and "DAJ" in attri2
     assert "pour faire signer" not in attri2
+
+
+def test_workshop_write_up_states_only_what_the_article_says():
+    """No invented place, day, participants or decisions; says what the network is for and
+    how to join (through the MIT)."""
+    path = ROOT / "guides/ateliers/lancement-reseau-commande-publique.yml"
+    workshop = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert "lieu" not in workshop and workshop["date"] == "2024-10"  # only the month is known
+    text = _text(path)
+    assert "À quoi sert le réseau" in text and "Qui peut y participer" in text
+    assert "Solliciter la MIT" in text
+    # The only quotation is the article's, word for word.
+    published = " ".join(" ".join(str(v).split()) for v in [workshop["resume"], *workshop["enseignements"],
+                                                           *workshop["suites"]])
+    quotes = re.findall(r"« ([^»]{40,}) »", published)
+    assert quotes == ["a permis de poser les bases d'une dynamique collective et d'acter la création "
+                      "d'espaces d'échange pérennes"]
