@@ -74,6 +74,8 @@ def test_innovative_purchases_cite_r2122_9_1():
 @pytest.mark.parametrize("path", PUBLISHED, ids=IDS)
 def test_thresholds_are_worded_inclusively(path: Path):
     """An obligation applies « à partir de » the amount, a dispense « en dessous de » it."""
+    if path.name == "contribuer.md":
+        return  # the contributor's guide names the wording to avoid
     text = _text(path).casefold()
     assert "au-delà" not in text and "au delà" not in text
     assert not re.search(r"au-dessus d\S* seuils?", text)
