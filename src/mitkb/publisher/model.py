@@ -84,9 +84,9 @@ def site_facts_warnings(root: Path) -> list[ContentError]:
         if value in (None, ""):
             line, column = loaded.positions.of_key(path)
             warnings.append(ContentError(
-                SITE_FILE, line, column, f"à compléter : {what}", ".".join(path),
-                "Renseignez cette valeur avec sa source quand elle est connue ; la page publie "
-                "« non renseigné » d'ici là.",
+                SITE_FILE, line, column, f"valeur vide : {what}", ".".join(path),
+                "Renseignez cette valeur avec sa source quand elle est connue ; d'ici là, la page "
+                "dit qu'elle n'est pas renseignée.",
             ))
     return warnings
 
@@ -121,6 +121,3 @@ def coordinates_to_check(site, today) -> list[ContentError]:
     return warnings
 
 
-def review_warnings(root: Path, site, today) -> list[ContentError]:
-    """What `mitkb check` reports about the site's own facts (errors with --relecture-stricte)."""
-    return site_facts_warnings(root) + coordinates_to_check(site, today)
