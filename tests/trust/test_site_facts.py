@@ -23,6 +23,12 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def check(root: Path, *options: str, date: str = "2026-11-27") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mitkb.cli", "--racine", str(root), "check", *options],
                           capture_output=True, text=True, env={"MITKB_DATE": date, "PATH": "/usr/bin:/bin"})
@@ -45,23 +51,16 @@ def test_a_coordinate_past_its_check_date_is_reported(project: Path):
 
 
 def test_unknown_main_contact_and_coordinate_without_source_are_errors(project: Path):
-    site = project / "data/site.yml"
-    site.write_text(site.read_text(encoding="utf-8").replace("contact_principal: mit", "contact_principal: mitt"),
-                    encoding="utf-8")
+    replace_in(project / "data/site.yml", "contact_principal: mit", "contact_principal: mitt")
     result = check(project)
     assert result.returncode == 1
     assert "data/site.yml:29:20: champ « contact_principal » : contact inconnu « mitt »" in result.stderr
-    contacts = project / "data/contacts.yml"
-    text = contacts.read_text(encoding="utf-8")
-    contacts.write_text(text.replace("      source: Rapport d'activité du Conseil départemental du Gers\n", ""),
-                        encoding="utf-8")
+    replace_in(project / "data/contacts.yml", "      source: Rapport d'activité du Conseil départemental du Gers\n", "")
     result = check(project)
     assert "champ « contacts[1].site.source » : champ obligatoire manquant" in result.stderr
 
 
 def test_a_phone_number_is_checked_with_a_hint(project: Path):
-    contacts = project / "data/contacts.yml"
-    contacts.write_text(contacts.read_text(encoding="utf-8").replace("valeur: 05 62 67 40 40", "valeur: standard"),
-                        encoding="utf-8")
+    replace_in(project / "data/contacts.yml", "valeur: 05 62 67 40 40", "valeur: standard")
     result = check(project)
     assert "Numéro à 10 chiffres" in result.stderr
