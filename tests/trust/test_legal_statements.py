@@ -153,3 +153,15 @@ def test_workshop_write_up_states_only_what_the_article_says():
     quotes = re.findall(r"« ([^»]{40,}) »", published)
     assert quotes == ["a permis de poser les bases d'une dynamique collective et d'acter la création "
                       "d'espaces d'échange pérennes"]
+
+
+def test_rejection_rules_are_complete():
+    """R2181-2 (MAPA, on request, 15 days): reasons, and for a regular offer the winning offer's
+    characteristics and advantages and the winner's name; R2181-3: also the reasons for the choice."""
+    text = _guide_text("choisir-procedure-marche")
+    mapa = re.search(r"\*\*MAPA\*\* :(.*?)\(article R2181-2\)", text).group(1)
+    for expected in ("15 jours", "motifs du rejet", "caractéristiques et avantages de l’offre retenue",
+                     "nom de l’attributaire", "ni inappropriée, ni irrégulière, ni inacceptable"):
+        assert expected in mapa, expected
+    formal = re.search(r"\*\*Procédure formalisée\*\* :(.*?)\(article R2181-3\)", text).group(1)
+    assert "motifs du choix de son offre" in formal and "date à partir de laquelle" in formal
