@@ -16,6 +16,8 @@ from .feed import render_feed
 from .pages import GeneratedFile, GeneratedPage, PageRenderer
 from .procedure import ProcedureTool
 from .publishing import Publishing, SiteSettings, resolve_publishing
+from .publisher.request_form import request_form_files
+from .publisher.request_page import FORM_SLUG
 from .references import check_site
 
 
@@ -45,17 +47,19 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
     if errors:
         raise ContentErrors(errors)
     generated = generate_documents(site, today, Path(root) / CACHE_DIR) if documents else None
-    downloads = generated.downloads if generated else {}
+    downloads = dict(generated.downloads) if generated else {}
+    # « Fiche de demande d'accompagnement » (mitkb.publisher), through the same document pipeline.
+    form_files, downloads[FORM_SLUG] = request_form_files(site, Path(root) / CACHE_DIR) if documents else ([], [])
     publishing = _publishing(Path(root), settings)  # one `git log` for the whole tree
     notices = generated.notices if generated else {}
     pages = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices).all_pages()
-    files = list(generated.files) if generated else []
+    files = (list(generated.files) if generated else []) + form_files
     if site.procedure_rules is not None:  # « Quelle procédure pour mon achat ? »
         tool = ProcedureTool(site, site.procedure_rules, today)
         pages += tool.pages()
         files += tool.files()
     if publishing.site_url:  # RSS links must be absolute: no feed without the site's address
-        feed = render_feed(latest_changes(site, today), publishing, today)
+        feed = render_feed(latest_changes(site, today, publishing.git), publishing, today)
         files.append(GeneratedFile(FEED_PATH, feed))
     return BuildResult(site, today, pages, files, publishing)
 

@@ -26,7 +26,13 @@ def cmd_check(args) -> int:
     from .freshness import overdue_warnings
     from .glossary import acronym_warnings
 
-    errors = errors + _warn(overdue_warnings(site, today), args.relecture_stricte, "contenu(s) à relire")
+    from .publisher.model import coordinates_to_check, site_facts_warnings
+
+    due = overdue_warnings(site, today) + coordinates_to_check(site, today)
+    errors = errors + _warn(due, args.relecture_stricte, "contenu(s) à relire")
+    # Facts of data/site.yml nobody has supplied yet: noted, refused by --relecture-stricte.
+    errors = errors + _warn(site_facts_warnings(root), args.relecture_stricte, "information(s) à compléter",
+                            prefix="à compléter")
     unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
     errors = errors + _warn(unknown, args.sigles_stricts, "sigle(s) absent(s) du glossaire")
     if errors:
@@ -53,12 +59,13 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _warn(warnings: list, strict: bool, what: str) -> list:
+def _warn(warnings: list, strict: bool, what: str, prefix: str = "attention") -> list:
     """Print warnings; return them as errors when the strict option asks for it."""
     for warning in warnings:
-        print("attention : " + warning.format(), file=sys.stderr)
+        print(f"{prefix} : " + warning.format(), file=sys.stderr)
     if warnings and not strict:
-        print(f"{len(warnings)} {what} (avertissement).", file=sys.stderr)
+        kind = "avertissement" if prefix == "attention" else "refusé avec --relecture-stricte"
+        print(f"{len(warnings)} {what} ({kind}).", file=sys.stderr)
     return warnings if strict else []
 
 

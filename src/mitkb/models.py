@@ -127,20 +127,62 @@ class FiguresFile(Strict):
     figures: list[Figure] = Field(alias="chiffres", min_length=1)
 
 
+class Coordinate(Strict):
+    """One way to reach a contact, with where it comes from: never invented, always sourced."""
+
+    value: Text = Field(alias="valeur")
+    # How to use it, e.g. « Standard du Département — demandez la Mission Ingénierie des Territoires ».
+    label: Optional[ShortText] = Field(None, alias="libelle")
+    source: Text
+    reliability: Reliability = Field("haute", alias="fiabilite")
+    # A coordinate taken from an older document is checked again by this date (mitkb check).
+    check_by: Optional[dt.date] = Field(None, alias="a_verifier_le")
+
+
+class EmailCoordinate(Coordinate):
+    value: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")] = Field(alias="valeur")
+
+
+class PhoneCoordinate(Coordinate):
+    value: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 .]{10,20}$")] = Field(alias="valeur")
+
+
+class WebsiteCoordinate(Coordinate):
+    value: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] = Field(alias="valeur")
+
+
 class Contact(Strict):
     id: Id
     name: ShortText = Field(alias="nom")
     function: Optional[ShortText] = Field(None, alias="fonction")
     organisation: Optional[ShortText] = Field(None, alias="organisme")
     description: Optional[Text] = None
-    email: Optional[Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")]] = Field(
-        None, alias="courriel"
-    )
-    phone: Optional[Annotated[str, StringConstraints(pattern=r"^\+?[0-9 .]{10,20}$")]] = Field(
-        None, alias="telephone"
-    )
-    address: Optional[Text] = Field(None, alias="adresse")
-    website: Optional[Annotated[str, StringConstraints(pattern=r"^https://\S+$")]] = Field(None, alias="site")
+    email_entry: Optional[EmailCoordinate] = Field(None, alias="courriel")
+    phone_entry: Optional[PhoneCoordinate] = Field(None, alias="telephone")
+    address_entry: Optional[Coordinate] = Field(None, alias="adresse")
+    website_entry: Optional[WebsiteCoordinate] = Field(None, alias="site")
+
+    @property
+    def email(self) -> Optional[str]:
+        return self.email_entry.value if self.email_entry else None
+
+    @property
+    def phone(self) -> Optional[str]:
+        return self.phone_entry.value if self.phone_entry else None
+
+    @property
+    def address(self) -> Optional[str]:
+        return self.address_entry.value if self.address_entry else None
+
+    @property
+    def website(self) -> Optional[str]:
+        return self.website_entry.value if self.website_entry else None
+
+    def coordinates(self) -> list[tuple[str, Coordinate]]:
+        """(YAML key, coordinate) of every channel given, phone first."""
+        entries = (("telephone", self.phone_entry), ("courriel", self.email_entry),
+                   ("adresse", self.address_entry), ("site", self.website_entry))
+        return [(key, entry) for key, entry in entries if entry is not None]
 
 
 class ContactsFile(Strict):

@@ -23,6 +23,7 @@ from .facts import Facts
 from .formatting import date_long, event_date
 from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis, Source
 from .markup import contact_card, md_text
+from .publisher.request_page import FORM_SLUG, REQUEST_PAGE, main_contact, request_link, request_page_markdown
 from .rich_text import RenderContext, TextRenderer
 from .changes import FEED_PATH, WHATS_NEW_PAGE, latest_changes
 from .formatting import MONTHS
@@ -171,7 +172,7 @@ class PageRenderer:
             legifrance=legifrance_url,
             date_long=date_long,
             event_date=event_date,
-            contact_card=contact_card,
+            contact_card=self._contact_card,
             rich=self.text.render,
             rich_with_fields=self._rich_with_fields,
         )
@@ -188,6 +189,12 @@ class PageRenderer:
         item = self.items_by_page[page]
         changed = self.publishing.last_changed(item.source) if item.kind in ("methodes", "modeles") else None
         return {"last_changed": changed, "links": self.publishing.links(item.source, item.title, page)}
+
+    def _contact_card(self, contact, page: str | None = None, sources: bool = False) -> str:
+        """A contact box with the site's main channel when the contact has none, and the
+        link to « Solliciter la MIT »."""
+        link = request_link(self.site, page) if page else None
+        return contact_card(contact, main_contact(self.site), link, sources)
 
     def _rich_with_fields(self, text: str, template) -> str:
         from .documents.layouts import effective_fields  # documents imports this module
@@ -268,6 +275,7 @@ class PageRenderer:
                 + self.backlinks.guides_of_workshop.get(item.slug, [])
             ),
             templates=_unique([self.site.templates[s] for s in workshop.templates]),
+            request_link=request_link(self.site, item.page_path),
         )
 
     # -- listings -------------------------------------------------------------
@@ -387,13 +395,14 @@ class PageRenderer:
     def whats_new(self, with_feed: bool = False) -> str:
         """« Quoi de neuf » : the latest changes, grouped by month, newest first."""
         groups: list[dict] = []
-        for change in latest_changes(self.site, self.today):
+        for change in latest_changes(self.site, self.today, self.publishing.git):
             label = f"{MONTHS[change.date.month - 1].capitalize()} {change.date.year}"
             if not groups or groups[-1]["label"] != label:
                 groups.append({"label": label, "entries": []})
             groups[-1]["entries"].append(change)
         feed = FEED_PATH if with_feed else None
-        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed)
+        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed,
+                            git_history=self.publishing.git.available and not self.publishing.git.shallow)
 
     def all_pages(self) -> list[GeneratedPage]:
         pages = [
@@ -406,6 +415,9 @@ class PageRenderer:
             GeneratedPage("recherche.md", self.search_page()),
             GeneratedPage(WHATS_NEW_PAGE, self.whats_new(with_feed=self.publishing.site_url is not None)),
         ]
+        if main_contact(self.site) is not None:  # « Solliciter la MIT » (mitkb.publisher)
+            pages.append(GeneratedPage(REQUEST_PAGE, request_page_markdown(
+                self.site, self.facts, self.downloads.get(FORM_SLUG, []))))
         pages += [page for domain in self.site.domains.values() for page in self.theme_pages(domain)]
         renderers = {"methodes": self.guide, "modeles": self.template, "ateliers": self.workshop}
         for item in self.site.all_items():

@@ -20,12 +20,13 @@ from .search import SynonymFinder, contact_records, index_site, is_excluded, sea
 from .documents.online_form import script_assets as fill_assets
 from .search.web_assets import search_assets
 from .procedure import procedure_assets
+from .typography import french_html
 
 # Generated pages that belong in the navigation; item pages are reached from
 # these listings, so that every page's navigation stays small as content grows.
 NAV_PAGES = frozenset({
     "methodes/index.md", "modeles/index.md", "ateliers/index.md", "glossaire.md",
-    "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md",
+    "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md", "solliciter-la-mit.md",
     "quelle-procedure.md",
 })
 # Folders whose changes trigger a rebuild while previewing.
@@ -89,6 +90,11 @@ class SiteSession:
         if is_excluded(meta, src_uri):
             return html
         return searchable_page_html(html, title, self.synonyms)
+
+    def page_output(self, html: str) -> str:
+        """French typography on the whole written page, text only: the one place the site
+        applies it (generated and hand-written pages alike)."""
+        return french_html(html)
 
     def index_search(self, site_dir: Path):
         """Index the folder the generator just wrote (raises SearchIndexError)."""

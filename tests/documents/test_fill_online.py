@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from mitkb.documents import fields as markers
 from mitkb.documents.layouts import effective_fields
 from mitkb.documents.online_form import CONFIG_ID, SCRIPT_FILE, SCRIPT_PATH, form_config
+from mitkb.typography import french_text as fr
 
 from ..a11y.pages import new_context
 from .conftest import ROOT, load_real_site
@@ -175,13 +176,13 @@ def test_fill_online_on_a_phone_and_open_both_files(browser, site_url, require_o
         for field_id, value in expected.items():
             assert shown[field_id] and set(shown[field_id]) == {value}, (slug, field_id, shown[field_id])
             assert stored[field_id] == value and not styled[field_id]
-        assert set(shown[empty.id]) == {f"[{empty.label}]"} and styled[empty.id]
-        assert stored[empty.id] == f"[{empty.label}]"
+        assert set(shown[empty.id]) == {fr(f"[{empty.label}]")} and styled[empty.id]
+        assert stored[empty.id] == fr(f"[{empty.label}]")
         shown, declared, highlighted = odt_occurrences((tmp_path / f"{slug}--odt.odt").read_bytes())
         for field_id, value in expected.items():
             assert set(shown[field_id]) == {value} and declared[field_id] == value, (slug, field_id)
             assert field_id not in highlighted
-        assert set(shown[empty.id]) == {f"[{empty.label}]"} and empty.id in highlighted
+        assert set(shown[empty.id]) == {fr(f"[{empty.label}]")} and empty.id in highlighted
     context.close()
     assert all(url.startswith(site_url) for url in requests), "requête vers un autre hôte"
     # LibreOffice opens every filled file: each value printed, no placeholder left for them.
@@ -197,7 +198,7 @@ def test_fill_online_on_a_phone_and_open_both_files(browser, site_url, require_o
             assert re.sub(r"\s+", "", value) in text, (path.name, value)
         site_fields = {f.id: f for f in effective_fields(site.templates[slug].model)}
         for field_id in expected:
-            assert re.sub(r"\s+", "", f"[{site_fields[field_id].label}]") not in text, (path.name, field_id)
+            assert re.sub(r"\s+", "", fr(f"[{site_fields[field_id].label}]")) not in text, (path.name, field_id)
 
 
 @pytest.mark.browser

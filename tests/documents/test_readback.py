@@ -19,6 +19,7 @@ from odf import text as odf_text
 
 from mitkb.documents.layouts import effective_fields
 from mitkb.models import LEGAL_CODE_LABELS
+from mitkb.typography import french_text as fr
 
 from .conftest import ROOT
 
@@ -82,7 +83,7 @@ def test_docx_layout_and_fields_bound_once(real_site, files_by_path, slug):
     template = real_site.templates[slug].model
     document = open_docx(files_by_path, slug)
     text = normalise("\n".join(p.text for p in docx_paragraphs(document)))
-    assert "Notice d'utilisation" not in text and "Note de rédaction" not in text
+    assert fr("Notice d'utilisation") not in text and "Note de rédaction" not in text
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == expected_headings(template)
     # Every field of the template is a content control bound to one value of the custom XML store.
@@ -92,8 +93,8 @@ def test_docx_layout_and_fields_bound_once(real_site, files_by_path, slug):
     store = zipfile.ZipFile(io.BytesIO(files_by_path[f"telechargements/{slug}.docx"])).read("customXml/item1.xml")
     root = ElementTree.fromstring(store)
     for field in fields:
-        assert values[field.id] == {f"[{field.label}]"}, field.id
-        assert root.find(f"{{urn:mitkb:champs}}{field.id}").text == f"[{field.label}]"
+        assert values[field.id] == {fr(f"[{field.label}]")}, field.id
+        assert root.find(f"{{urn:mitkb:champs}}{field.id}").text == fr(f"[{field.label}]")
     styles_used = {p.style.name for p in document.paragraphs}
     if template.form == "courrier":
         assert {"Destinataire", "Objet", "Signature"} <= styles_used
@@ -110,7 +111,7 @@ def test_docx_layout_and_fields_bound_once(real_site, files_by_path, slug):
         comments = normalise(re.sub(r"<[^>]+>", " ", archive.read("word/comments.xml").decode()))
         assert len(re.findall("<w:comment ", archive.read("word/comments.xml").decode())) == len(notes)
         for note in notes:
-            assert normalise(note)[:40] in comments.replace("&#39;", "'") or "seuil(" in note
+            assert normalise(fr(note))[:40] in comments.replace("&#39;", "'") or "seuil(" in note
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -118,13 +119,13 @@ def test_docx_notice_has_title_fields_and_legal_references(real_site, files_by_p
     template = real_site.templates[slug].model
     document = docx.Document(io.BytesIO(files_by_path[f"telechargements/{slug}-notice.docx"]))
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
-    assert titles == [template.title]
-    assert document.core_properties.title == template.title
+    assert titles == [fr(template.title)]  # with French typography, as published
+    assert document.core_properties.title == fr(template.title)
     text = normalise("\n".join(p.text for p in docx_paragraphs(document)))
     for reference in legal_references(template):
         assert reference in text
     for field in effective_fields(template):
-        assert field.label in text
+        assert fr(field.label) in text
     if any(s.notes for s in template.body):
         assert "Notes de rédaction" in text
 
@@ -163,12 +164,12 @@ def test_odt_layout_and_user_fields(real_site, files_by_path, slug):
     document = open_odt(files_by_path, slug)
     paragraphs = document.getElementsByType(odf_text.P)
     text = normalise(" ".join(teletype.extractText(p) for p in paragraphs))
-    assert "Notice d'utilisation" not in text
+    assert fr("Notice d'utilisation") not in text
     fields = effective_fields(template)
     declared = {
         d.getAttribute("name"): d.getAttribute("stringvalue") for d in document.getElementsByType(odf_text.UserFieldDecl)
     }
-    assert declared == {f.id: f"[{f.label}]" for f in fields}
+    assert declared == {f.id: fr(f"[{f.label}]") for f in fields}
     used = {g.getAttribute("name") for g in document.getElementsByType(odf_text.UserFieldGet)}
     assert used == set(declared)
     for get in document.getElementsByType(odf_text.UserFieldGet):

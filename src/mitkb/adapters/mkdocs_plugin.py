@@ -69,6 +69,13 @@ class MitkbPlugin(BasePlugin):
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         return self.session.page_html(html, page.meta, page.file.src_uri, page.title)
 
+    # French typography on the text of every page and of the 404 page (mitkb.typography).
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return self.session.page_output(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self.session.page_output(output_content) if template_name.endswith(".html") else output_content
+
     # PDFs of guides and write-ups, then the search index, over the site MkDocs just wrote
     # (the staging folder under `mitkb build`).
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -25,6 +25,7 @@ import re
 from ..formatting import MONTHS
 from ..models import FillField
 from . import styles
+from ..typography import french_text
 
 CUSTOM_XML_NAMESPACE = "urn:mitkb:champs"
 CUSTOM_XML_ROOT = "champs"
@@ -37,7 +38,8 @@ DOCX_FIELD_STYLE_ID = "Champcompleter"
 
 
 def placeholder(field: FillField) -> str:
-    return f"[{field.label}]"
+    """« [Nom de l’entreprise] », with French typography as everything published."""
+    return french_text(f"[{field.label}]")
 
 
 def _xml(text: str) -> str:

@@ -25,6 +25,7 @@ from .layouts import effective_fields
 from .markdown import DocumentMarkdown
 from .pandoc import convert, pandoc_version
 from .reference import reference_file
+from ..typography import french_markdown
 
 logger = logging.getLogger("mitkb.documents")
 
@@ -166,9 +167,9 @@ def generate_documents(site: Site, today: dt.date, cache_dir: Path | None) -> Do
     fingerprint = document_key(code_fingerprint(), pandoc_version())
     jobs = []
     for item in templates:
-        notice = builder.notice(item)
+        notice = french_markdown(builder.notice(item))  # French typography (mitkb.typography)
         for output in FORMATS:
-            markdown = builder.build(item, output.kind)
+            markdown = french_markdown(builder.build(item, output.kind))
             for is_notice, text in ((False, markdown), (True, notice)):
                 job = _Job(item, output, text, document_key(fingerprint, output.kind, str(is_notice), text), is_notice)
                 job.content = cache.get(job.key, output.kind)

@@ -25,6 +25,7 @@ from ..rich_text import RenderContext, TextRenderer
 from . import styles
 from .fields import field_markup, raw_inline
 from .layouts import FORMS, effective_fields
+from ..typography import french_text
 
 # Word ignores raw OpenDocument and the other way round: one source, two formats.
 PAGE_BREAK = (
@@ -213,7 +214,7 @@ class DocumentLayout:
             else:
                 xml = (
                     f"<office:annotation><dc:creator>{html.escape(NOTE_AUTHOR)}</dc:creator>"
-                    f"<text:p>{html.escape(text)}</text:p></office:annotation>"
+                    f"<text:p>{html.escape(french_text(text))}</text:p></office:annotation>"
                 )
                 marks.append(raw_inline(xml, self.kind))
             self.note_count += 1
