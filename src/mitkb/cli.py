@@ -71,6 +71,17 @@ def cmd_schemas(args) -> int:
     return 0
 
 
+def cmd_editor(args) -> int:
+    from .editor import EditorAssetsError
+    from .editor.server import EditorServerError, run
+
+    try:
+        return run(_root(args), args.port, build_date())
+    except (EditorAssetsError, EditorServerError) as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+
+
 def cmd_export(args) -> int:
     from .export import export_markdown
     from .errors import ContentErrors
@@ -268,6 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
         "links", help="vérifier les liens du site ; les liens externes sont testés si le réseau le permet"
     )
     links.set_defaults(func=cmd_links)
+    editor = commands.add_parser(
+        "editeur", help="ouvrir l'éditeur web sur les fichiers du dossier (sans GitHub), pour essayer ou tester",
+        description="Sert l'éditeur (Decap CMS) sur http://127.0.0.1:PORT/edition/ ; ce qu'il enregistre est écrit "
+                    "directement dans guides/ et data/. Ctrl+C pour arrêter.",
+    )
+    editor.add_argument("--port", type=int, default=8002, help="port (par défaut : 8002 ; 0 : un port libre)")
+    editor.set_defaults(func=cmd_editor)
     export = commands.add_parser("export", help="écrire les pages générées en Markdown dans un dossier")
     export.add_argument("dossier", help="dossier de destination")
     export.set_defaults(func=cmd_export)

@@ -97,6 +97,29 @@ def index_html(backend: dict | None) -> str:
 """
 
 
+REQUIRED_ENV = "MITKB_EDITEUR_REQUIS"
+
+
+def site_editor_files(root: Path, site: Site, today: dt.date, repository,
+                      environ=None) -> tuple[list[tuple[str, bytes]], str | None]:
+    """What the build publishes under /edition/, and a note for the build log.
+
+    Without the npm packages (``make editeur-installer``) the site is built without
+    the editor and says so; with MITKB_EDITEUR_REQUIS=1 (CI) that is an error."""
+    environ = os.environ if environ is None else environ
+    backend = github_backend(repository, environ)
+    try:
+        files = editor_files(root, site, today, backend)
+    except EditorAssetsError as exc:
+        if environ.get(REQUIRED_ENV) == "1":
+            raise
+        return [], f"Éditeur web (/{SITE_DIR}/) non publié : {exc}."
+    if backend is None:
+        return files, (f"Éditeur web (/{SITE_DIR}/) publié sans dépôt GitHub connu (MITKB_DEPOT_URL) : "
+                       "il affichera qu'il n'est pas configuré.")
+    return files, None
+
+
 def editor_files(root: Path, site: Site, today: dt.date, backend: dict | None,
                  publish_mode: str | None = "editorial_workflow") -> list[tuple[str, bytes]]:
     """(path in the site, content) of everything /edition/ serves (raises EditorAssetsError

@@ -131,7 +131,7 @@ class _Context:
                 out["pattern"] = [prop["pattern"], pattern_message(prop["pattern"])]
             elif not long_text:
                 out["pattern"] = [r"^[\s\S]{0,%d}$" % prop.get("maxLength", SHORT_TEXT),
-                                  f"{prop.get('maxLength', SHORT_TEXT)} caractères au plus."]
+                                  f"{prop.get('maxLength', SHORT_TEXT)} caractères au plus"]
         elif kind in ("integer", "number"):
             out.update(widget="number", value_type="int" if kind == "integer" else "float")
         elif kind == "boolean":

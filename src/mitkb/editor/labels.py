@@ -46,7 +46,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "article": ("Article", "Tel qu'écrit sur Légifrance, par exemple R2122-8."),
     "champs": ("Champs à remplir", "Les passages que l'utilisateur remplit ; chacun s'utilise dans le "
                "corps avec {{ champ('id') }}."),
-    "id": ("Identifiant", "Minuscules sans accent, chiffres et tirets ; ne le changez plus une fois publié."),
+    "id": ("Identifiant", "minuscules sans accent, chiffres et tirets ; ne le changez plus une fois publié."),
     "libelle": ("Libellé", ""),
     "aide": ("Aide", "Facultatif."),
     "exemple": ("Exemple", "Facultatif."),
@@ -89,9 +89,9 @@ OPTION_LABELS: dict[str, str] = {
 
 # Patterns → what the author reads when a value does not match.
 PATTERN_MESSAGES: dict[str, str] = {
-    r"^[a-z0-9]+(-[a-z0-9]+)*$": "Minuscules sans accent, chiffres et tirets seulement (par exemple eclairage-public).",
-    r"^[a-z][a-z0-9_]*$": "Minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple nom_collectivite).",
-    r"^\d+(\.\d+){0,2}$": "Un numéro de version, par exemple 1.0 ou 2.1.",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "minuscules sans accent, chiffres et tirets seulement (par exemple eclairage-public)",
+    r"^[a-z][a-z0-9_]*$": "minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple nom_collectivite)",
+    r"^\d+(\.\d+){0,2}$": "un numéro de version, par exemple 1.0 ou 2.1",
 }
 
 
@@ -109,4 +109,4 @@ def help_of(key: str, description: str | None) -> str:
 
 
 def pattern_message(pattern: str) -> str:
-    return PATTERN_MESSAGES.get(pattern, f"Format attendu : {pattern}")
+    return PATTERN_MESSAGES.get(pattern, "voyez l'aide sous le champ")

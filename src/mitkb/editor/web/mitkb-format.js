@@ -106,7 +106,7 @@ function scalarLines(head, value, indent, inList) {
 
 function flowItem(item) {
   if (typeof item === "number") return String(item);
-  if (typeof item === "string" && plainSafe(item) && !/[,[\]{}#]/.test(item)) return item;
+  if (typeof item === "string" && /^[\w.-]+$/.test(item) && plainSafe(item)) return item; // identifiers only
   return null;
 }
 
