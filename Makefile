@@ -5,10 +5,11 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EDITEUR := editeur/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check schemas clean system-deps bench
+.PHONY: serve site test check schemas clean system-deps bench editeur editeur-installer
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -33,8 +34,20 @@ check: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/mitkb schemas
 
+## editeur-installer: installer l'éditeur web (Decap CMS) aux versions et sommes de contrôle de editeur/package-lock.json
+editeur-installer: $(EDITEUR)
+
+$(EDITEUR): editeur/package.json editeur/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "Node.js 20 ou plus (avec npm) est requis pour l'éditeur web."; exit 1; }
+	cd editeur && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(EDITEUR)
+
+## editeur: ouvrir l'éditeur web sur les fichiers du dossier, sans GitHub (http://127.0.0.1:8002/edition/)
+editeur: $(STAMP) $(EDITEUR)
+	$(BIN)/mitkb editeur
+
 ## test: installer si besoin et lancer toute la suite de tests
-test: $(STAMP)
+test: $(STAMP) $(EDITEUR)
 	$(BIN)/python -m pytest
 
 ## bench: mesurer la construction à 100 et 1 000 guides, écrire benchmarks/RESULTS.md (~15 min)
