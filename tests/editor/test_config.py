@@ -169,3 +169,11 @@ def test_a_missing_or_unpinned_install_is_refused_in_french(tmp_path):
         '{"packages": {"node_modules/decap-cms": {"version": "3.15.0"}}}', encoding="utf-8")
     with pytest.raises(EditorAssetsError, match="somme de contrôle"):
         check_installed(tmp_path)
+
+
+def test_the_built_site_serves_the_editor_outside_the_search_index(built_site):
+    page = (built_site / "edition/index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in page
+    assert "data-pagefind-body" not in page  # Pagefind indexes only the pages that carry it
+    for path in ("config.yml", "reglages.js", "mitkb-format.js", "vendor/decap/decap-cms.js", "vendor/yaml/index.js"):
+        assert (built_site / "edition" / path).is_file(), path

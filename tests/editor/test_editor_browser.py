@@ -26,6 +26,7 @@ from mitkb.editor.server import make_server
 from mitkb.facts import Facts
 from mitkb.scaffold import slugify
 
+from ..a11y.pages import axe_violations
 from ..conftest import ROOT, TEST_DATE
 from .test_format import changed_lines
 
@@ -197,6 +198,16 @@ def test_the_editor_refuses_an_empty_required_field_or_an_invalid_value_in_frenc
     expect(tab.get_by_text(re.compile(r"le champ Titre ne correspond pas .*: 200 caractères au plus\.$", re.I))).to_be_visible()
     tab.screenshot(path=screenshots / "4-erreurs.png")
     assert sorted(p.name for p in (project / "guides/methodes").glob("x*.yml")) == []
+
+
+def test_the_editor_pages_pass_axe(tab, editor_url):
+    """WCAG 2.1 AA on the list and on the form with its preview (mitkb-editeur.css fixes Decap's contrasts)."""
+    open_editor(tab, editor_url, "collections/methodes")
+    tab.get_by_text("Suivre le fonctionnement").first.wait_for()
+    assert axe_violations(tab) == []
+    open_editor(tab, editor_url, "collections/methodes/new")
+    tab.locator("#preview-pane[title]").wait_for()
+    assert axe_violations(tab) == []
 
 
 def test_no_third_party_request_while_the_local_editor_loads(browser, editor_url):

@@ -20,4 +20,9 @@ if (!settings.configure) {
   }
   registerPreviews(CMS, settings.apercu);
   CMS.init();
+  // Decap's preview frame has no name for screen readers: give it one.
+  new MutationObserver(() => {
+    const frame = document.getElementById("preview-pane");
+    if (frame && !frame.title) frame.title = "Aperçu de la page";
+  }).observe(document.body, { childList: true, subtree: true });
 }
