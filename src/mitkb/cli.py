@@ -105,10 +105,23 @@ def cmd_editor(args) -> int:
     from .editor import EditorAssetsError
     from .editor.server import EditorServerError, run
 
+    if args.configuration:
+        from .content import load_site
+        from .editor import config_yaml, editor_config, github_backend
+        from .publishing import resolve_publishing
+
+        root = _root(args)
+        site, _ = load_site(root)
+        backend = github_backend(resolve_publishing(root).repository) or {"name": "github", "repo": ""}
+        print(config_yaml(editor_config(site, backend)), end="")
+        return 0
     try:
         return run(_root(args), args.port, build_date())
     except (EditorAssetsError, EditorServerError) as exc:
         print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
         return 1
 
 
@@ -181,7 +194,7 @@ def _broken_links(site: Path) -> list[str]:
 
 
 def cmd_serve(args) -> int:
-    from .static_server import make_server
+    from .static_server import make_server, serve_until_interrupted
 
     site = _root(args) / args.dossier
     if not (site / "index.html").is_file():
@@ -193,12 +206,7 @@ def cmd_serve(args) -> int:
         print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
         return 1
     print(f"Site servi sur http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C pour arrêter)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_interrupted(server)
     return 0
 
 
@@ -319,6 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "directement dans guides/ et data/. Ctrl+C pour arrêter.",
     )
     editor.add_argument("--port", type=int, default=8002, help="port (par défaut : 8002 ; 0 : un port libre)")
+    editor.add_argument("--configuration", action="store_true",
+                        help="afficher la configuration générée à partir des modèles (config.yml publié) et quitter")
     editor.set_defaults(func=cmd_editor)
     preview = commands.add_parser(
         "apercu", help="écrire un seul fichier HTML avec les pages des contenus modifiés (aperçu d'une demande de fusion)",

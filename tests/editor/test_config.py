@@ -177,3 +177,19 @@ def test_the_built_site_serves_the_editor_outside_the_search_index(built_site):
     assert "data-pagefind-body" not in page  # Pagefind indexes only the pages that carry it
     for path in ("config.yml", "reglages.js", "mitkb-format.js", "vendor/decap/decap-cms.js", "vendor/yaml/index.js"):
         assert (built_site / "edition" / path).is_file(), path
+
+
+def test_mitkb_editeur_configuration_prints_the_generated_configuration(tmp_path):
+    import subprocess
+    import sys
+
+    import yaml
+
+    result = subprocess.run([sys.executable, "-m", "mitkb.cli", "--racine", str(ROOT), "editeur", "--configuration"],
+                            capture_output=True, text=True, env={"MITKB_DEPOT_URL": "https://github.com/cd32/mitkb",
+                                                                 "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    printed = yaml.safe_load(result.stdout)
+    site, _ = load_site(ROOT)
+    assert printed == editor_config(site, {"name": "github", "repo": "cd32/mitkb", "branch": "main",
+                                           "open_authoring": True, "squash_merges": True}).config

@@ -70,3 +70,15 @@ def test_the_workflow_installs_the_editor_and_shows_errors_and_the_preview_to_st
     assert upload["with"]["path"] == "apercu-des-pages-modifiees.html"
     link = next(step for step in steps if "steps.apercu.outputs.artifact-url" in str(step.get("env", {})))
     assert "GITHUB_STEP_SUMMARY" in link["run"]
+
+
+def test_the_contributor_guide_shows_the_screenshots_the_browser_tests_take():
+    import re
+
+    from ..conftest import ROOT
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"\(assets/images/editeur/([^)]+\.png)\)", guide))
+    taken = set(re.findall(r'screenshots / "([^"]+\.png)"', (ROOT / "tests/editor/test_editor_browser.py").read_text()))
+    stored = {p.name for p in (ROOT / "docs/assets/images/editeur").glob("*.png")}
+    assert shown == taken == stored

@@ -21,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..content import load_site
+from ..static_server import serve_until_interrupted
 from . import SITE_DIR, editor_files
 from .assets import check_installed
 
@@ -108,12 +109,7 @@ def run(root: Path, port: int, today: dt.date) -> int:
         server = make_server(local_files(root, proxy_port, today), port)
         print(f"Éditeur servi sur http://127.0.0.1:{server.server_address[1]}/{SITE_DIR}/ "
               f"(fichiers de {root} ; Ctrl+C pour arrêter)", flush=True)
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+        serve_until_interrupted(server)
     finally:
         proxy.terminate()
         try:
