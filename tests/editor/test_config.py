@@ -105,6 +105,7 @@ def test_references_are_picked_among_what_exists(config):
     assert fields["modeles"]["widget"] == "relation" and fields["modeles"]["collection"] == "modeles"
     site, _ = load_site(ROOT)
     assert {o["value"] for o in fields["domaine"]["options"]} == set(site.domains)
+    assert fields["historique"]["add_to_top"] is True  # the most recent entry first
     phases = next(f for f in fields["etapes"]["fields"] if f["name"] == "phase")
     assert phases["options"][0] == {"label": "Définition des besoins", "value": "besoins"}
 

@@ -20,6 +20,7 @@ from ..schemas import DESCRIPTIONS
 from .labels import OPTION_LABELS, help_of, label_of, pattern_message
 
 SHORT_TEXT = 200  # maxLength up to which a text is a one-line field
+NEWEST_FIRST = {"historique"}  # lists whose new entries go on top (the most recent first)
 DATE_PATTERN = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
 
 # Collections of content files: folder name → (label, singular label, schema name).
@@ -105,6 +106,8 @@ class _Context:
             elif items.get("type") == "object":
                 sub, shape = self.fields(items)
                 out.update(widget="list", fields=sub, collapsed=False)
+                if key in NEWEST_FIRST:
+                    out["add_to_top"] = True
                 summary = next((f["name"] for f in sub if f["name"] in ("titre", "nom", "terme", "id", "date")), None)
                 if summary:
                     out["summary"] = "{{fields.%s}}" % summary
