@@ -59,7 +59,8 @@ class SiteSession:
         """Validate and render all content (raises ContentErrors with every error)."""
         result = build_content(Path(root), today, settings=settings)
         try:
-            editor, note = site_editor_files(Path(root), result.site, today, result.publishing.repository)
+            editor, note = site_editor_files(Path(root), result.site, today, result.publishing.repository,
+                                             accessibility=settings.accessibility if settings else None)
         except EditorAssetsError as exc:
             raise ContentErrors([ContentError("editeur/package.json", message=f"éditeur web : {exc}")]) from None
         return cls(Path(root), result, editor, note)

@@ -76,7 +76,17 @@ def preview_data(site: Site, today: dt.date) -> dict:
     }
 
 
-def index_html(backend: dict | None) -> str:
+def _legal_links(accessibility: str | None) -> str:
+    """The footer every page of the site carries (overrides/partials/copyright.html), when published."""
+    if accessibility is None:
+        return ""
+    return ('<nav class="mitkb-footer-links" aria-label="Informations légales">'
+            f'<a href="../accessibilite/">Accessibilité : {html.escape(accessibility)}</a>'
+            ' · <a href="../mentions-legales/">Mentions légales</a>'
+            ' · <a href="../donnees-personnelles/">Données personnelles</a></nav>\n')
+
+
+def index_html(backend: dict | None, accessibility: str | None = None) -> str:
     repo = html.escape(backend.get("repo", "") if backend else "")
     return f"""<!doctype html>
 <html lang="fr">
@@ -89,7 +99,7 @@ def index_html(backend: dict | None) -> str:
 </head>
 <body data-depot="{repo}" data-backend="{html.escape(backend['name']) if backend else ''}">
 <noscript><p>L'éditeur a besoin de JavaScript. Sans lui, suivez la page « Contribuer » du site.</p></noscript>
-<script src="reglages.js"></script>
+{_legal_links(accessibility)}<script src="reglages.js"></script>
 <script src="vendor/decap/decap-cms.js"></script>
 <script type="module" src="mitkb-editeur.js"></script>
 </body>
@@ -100,8 +110,8 @@ def index_html(backend: dict | None) -> str:
 REQUIRED_ENV = "MITKB_EDITEUR_REQUIS"
 
 
-def site_editor_files(root: Path, site: Site, today: dt.date, repository,
-                      environ=None) -> tuple[list[tuple[str, bytes]], str | None]:
+def site_editor_files(root: Path, site: Site, today: dt.date, repository, environ=None,
+                      accessibility: str | None = None) -> tuple[list[tuple[str, bytes]], str | None]:
     """What the build publishes under /edition/, and a note for the build log.
 
     Without the npm packages (``make editeur-installer``) the site is built without
@@ -109,7 +119,7 @@ def site_editor_files(root: Path, site: Site, today: dt.date, repository,
     environ = os.environ if environ is None else environ
     backend = github_backend(repository, environ)
     try:
-        files = editor_files(root, site, today, backend)
+        files = editor_files(root, site, today, backend, accessibility=accessibility)
     except EditorAssetsError as exc:
         if environ.get(REQUIRED_ENV) == "1":
             raise
@@ -121,14 +131,15 @@ def site_editor_files(root: Path, site: Site, today: dt.date, repository,
 
 
 def editor_files(root: Path, site: Site, today: dt.date, backend: dict | None,
-                 publish_mode: str | None = "editorial_workflow") -> list[tuple[str, bytes]]:
+                 publish_mode: str | None = "editorial_workflow",
+                 accessibility: str | None = None) -> list[tuple[str, bytes]]:
     """(path in the site, content) of everything /edition/ serves (raises EditorAssetsError
     when the npm packages are not installed)."""
     vendor = vendor_files(root)
     config = editor_config(site, backend or {"name": "github", "repo": ""}, publish_mode)
     settings = {"formats": config.formats, "apercu": preview_data(site, today), "configure": backend is not None}
     files = [
-        ("index.html", index_html(backend).encode()),
+        ("index.html", index_html(backend, accessibility).encode()),
         ("config.yml", config_yaml(config).encode()),
         ("reglages.js", ("window.CMS_MANUAL_INIT = true;\nwindow.MITKB_EDITEUR = "
                          + json.dumps(settings, ensure_ascii=False, indent=1) + ";\n").encode()),
