@@ -134,13 +134,15 @@ def test_a_field_added_to_a_model_appears_without_changing_the_generator():
     fields, shape = _Context(schema.get("$defs", {}), {}).fields(schema)
     by_name = {f["name"]: f for f in fields}
     assert shape["keys"] == ["titre", "forme", "sources", "quand"]
-    assert by_name["forme"] == {"name": "forme", "label": "Forme", "required": False, "default": "lettre",
+    assert by_name["forme"] == {"name": "forme", "label": "Forme du document", "required": False, "default": "lettre",
                                 "widget": "select", "options": [{"label": "lettre", "value": "lettre"},
                                                                 {"label": "decision", "value": "decision"}],
                                 "hint": "La mise en page du document."}
     assert [f["name"] for f in by_name["sources"]["fields"]] == ["code", "article", "titre", "url"]
     assert all(f.get("required") is False for f in by_name["sources"]["fields"])
     assert by_name["quand"]["widget"] == "datetime" and by_name["quand"]["required"] is False
+    unknown, _ = _Context({}, {}).field("nombre_de_pages", {"type": "integer"}, True)
+    assert unknown == {"name": "nombre_de_pages", "label": "Nombre de pages", "widget": "number", "value_type": "int"}
     assert_fields_follow(schema, fields, schema.get("$defs", {}), "futur")
 
 

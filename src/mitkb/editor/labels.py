@@ -77,6 +77,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "terme": ("Terme ou sigle", ""),
     "forme_longue": ("Forme longue", "Facultatif : le sigle écrit en toutes lettres."),
     "definition": ("Définition", "Générale, en une ou deux phrases."),
+    # Keys other changes add to the models (guide sources, template layout): labels ready for them.
+    "sources": ("Sources", "Un article de code (code, article, objet) ou un document (titre, éditeur, date, "
+                "adresse en https://)."),
+    "forme": ("Forme du document", ""),
+    "editeur": ("Éditeur", "Qui publie le document cité."),
+    "url": ("Adresse", "Une adresse en https://."),
 }
 
 # Values of enumerations → French labels: every ``*_LABELS`` table of the models
