@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult, build_content
+from .editor import EditorAssetsError, site_editor_files
+from .errors import ContentError, ContentErrors
 from .glossary import Abbreviations, focusable_abbreviations
 from .pdf import pdf_targets, publish_pdfs
 from .pdf.publish import CACHE_DIR as PDF_CACHE_DIR
@@ -46,6 +48,8 @@ class OutputFile:
 class SiteSession:
     root: Path
     result: BuildResult
+    editor: list[tuple[str, bytes]] = field(default_factory=list)
+    editor_note: str | None = None
     synonyms: SynonymFinder = field(init=False)
     abbreviations: Abbreviations = field(init=False)
     contacts_url: str | None = None
@@ -59,10 +63,16 @@ class SiteSession:
     @classmethod
     def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
         """Validate and render all content (raises ContentErrors with every error)."""
-        return cls(Path(root), build_content(Path(root), today, settings=settings))
+        result = build_content(Path(root), today, settings=settings)
+        try:
+            editor, note = site_editor_files(Path(root), result.site, today, result.publishing.repository,
+                                             accessibility=settings.accessibility if settings else None)
+        except EditorAssetsError as exc:
+            raise ContentErrors([ContentError("editeur/package.json", message=f"éditeur web : {exc}")]) from None
+        return cls(Path(root), result, editor, note)
 
     def notes(self) -> list[str]:
-        return self.result.publishing.notes()
+        return self.result.publishing.notes() + ([self.editor_note] if self.editor_note else [])
 
     def outputs(self, existing: set[str]) -> list[OutputFile]:
         """Generated pages, downloads, and the search assets a project does not override."""
@@ -72,6 +82,7 @@ class SiteSession:
         if self.result.site.procedure_rules is not None:
             outputs += [OutputFile(path, content, False) for path, content in procedure_assets() if path not in existing]
         outputs += [OutputFile(path, content, False) for path, content in fill_assets() if path not in existing]
+        outputs += [OutputFile(path, content, False) for path, content in self.editor if path not in existing]
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:

@@ -26,6 +26,7 @@ from mitkb.documents.online_form import CONFIG_ID, SCRIPT_FILE, SCRIPT_PATH, for
 from mitkb.typography import french_text as fr
 
 from ..a11y.pages import new_context
+from ..conftest import require_tool
 from .conftest import ROOT, load_real_site
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,8 +57,7 @@ def test_the_script_hard_codes_no_marker():
 
 def test_the_built_script_is_the_build_of_its_source(tmp_path):
     esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
-    if not esbuild.exists():
-        pytest.skip("node_modules absent : lancez « make remplir »")
+    require_tool("MITKB_REQUIRE_NODE", esbuild.exists(), "esbuild (node_modules : lancez « make remplir »)")
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     command = package["scripts"]["build"].replace("--outfile=src/mitkb/documents/web/remplir.js",
                                                   f"--outfile={tmp_path / 'remplir.js'}")

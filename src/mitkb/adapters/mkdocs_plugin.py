@@ -33,7 +33,9 @@ class MitkbPlugin(BasePlugin):
 
     # Validate the whole content tree and render pages before MkDocs reads files.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        settings = SiteSettings(config.site_name, config.repo_url, config.site_url, config.use_directory_urls)
+        conformity = (config.extra.get("accessibilite") or {}).get("conformite")
+        settings = SiteSettings(config.site_name, config.repo_url, config.site_url, config.use_directory_urls,
+                                conformity)
         try:
             self.session = SiteSession.start(Path(config.config_file_path).parent, build_date(), settings)
         except (ContentErrors, BuildDateError) as exc:
