@@ -15,6 +15,7 @@ from .build import BuildResult, build_content
 from .glossary import Abbreviations, focusable_abbreviations
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
+from .search.next_steps import VOCABULARY_PATH, is_staff_page, search_page_data, vocabulary_file, with_search_data
 from .search.web_assets import search_assets
 
 # Generated pages that belong in the navigation; item pages are reached from
@@ -23,6 +24,7 @@ NAV_PAGES = frozenset({
     "methodes/index.md", "modeles/index.md", "ateliers/index.md", "glossaire.md",
     "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md",
 })
+SEARCH_PAGE = "recherche.md"
 # Folders whose changes trigger a rebuild while previewing.
 WATCHED_DIRS = ("guides", "data")
 
@@ -60,9 +62,14 @@ class SiteSession:
 
     def outputs(self, existing: set[str]) -> list[OutputFile]:
         """Generated pages, downloads, and the search assets a project does not override."""
-        outputs = [OutputFile(p.path, p.markdown, p.path in NAV_PAGES) for p in self.result.pages]
+        pages = set(existing) | {p.path for p in self.result.pages}
+        search_data = search_page_data(self.result.site, pages)
+        outputs = [OutputFile(p.path, with_search_data(p.markdown, search_data) if p.path == SEARCH_PAGE else p.markdown,
+                              p.path in NAV_PAGES) for p in self.result.pages]
         outputs += [OutputFile(f.path, f.content, False) for f in self.result.files]
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
+        if VOCABULARY_PATH not in existing:
+            outputs.append(OutputFile(VOCABULARY_PATH, vocabulary_file(self.result.site), False))
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
@@ -80,7 +87,7 @@ class SiteSession:
         html = focusable_abbreviations(html)
         if is_excluded(meta, src_uri):
             return html
-        return searchable_page_html(html, title, self.synonyms)
+        return searchable_page_html(html, title, self.synonyms, staff=is_staff_page(meta, src_uri))
 
     def index_search(self, site_dir: Path):
         """Index the folder the generator just wrote (raises SearchIndexError)."""
