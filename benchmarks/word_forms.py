@@ -76,25 +76,37 @@ _SEARCH_ALL = """async (queries) => {
 }"""
 
 
-def measure(pairs: list[tuple[str, str]], chromium: str) -> Figure:
-    from playwright.sync_api import sync_playwright
+def _run(browser, address: str, queries: list[str]) -> dict[str, list[str]]:
+    tab = browser.new_page()
+    try:
+        tab.goto(address)
+        return tab.evaluate(_SEARCH_ALL, queries)
+    finally:
+        tab.close()
 
+
+def measure(pairs: list[tuple[str, str]], chromium: str | None = None, browser=None) -> Figure:
+    """Run every case in ``browser`` (a Playwright browser), or in a Chromium launched here."""
     from mitkb.static_server import make_server
 
     cases = cases_of(pairs)
     forms = sorted({page for _, page in cases})
+    queries = sorted({q for q, _ in cases} | {fold_query(q) for q, _ in cases})
     with tempfile.TemporaryDirectory(prefix="mitkb-formes-") as work:
         urls = _index(forms, Path(work))
         server = make_server(Path(work))
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        address = f"http://127.0.0.1:{server.server_address[1]}/p0.html"
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
-                tab = browser.new_page()
-                tab.goto(f"http://127.0.0.1:{server.server_address[1]}/p0.html")
-                queries = sorted({q for q, _ in cases} | {fold_query(q) for q, _ in cases})
-                results = tab.evaluate(_SEARCH_ALL, queries)
-                browser.close()
+            if browser is not None:
+                results = _run(browser, address, queries)
+            else:
+                from playwright.sync_api import sync_playwright
+
+                with sync_playwright() as playwright:
+                    launched = playwright.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+                    results = _run(launched, address, queries)
+                    launched.close()
         finally:
             server.shutdown()
             server.server_close()

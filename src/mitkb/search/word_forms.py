@@ -28,12 +28,15 @@ from .synonyms import fold
 class Rule:
     """A word ending in ``suffix`` (accents and case folded) loses it for ``replacement``,
     when at least ``min_stem`` letters remain before the suffix and the letter just before
-    is not one of ``not_after`` (« publique » is not a participle in « -ue »)."""
+    is not one of ``not_after`` (« publique » is not a participle in « -ue »). The kept
+    letters stay as typed (« ée » → « é »), unless ``as_typed`` is false: the accent of
+    « -ière » is the feminine's only (« dernière » → « dernie », as « dernier »)."""
 
     suffix: str
     replacement: str
     min_stem: int
     not_after: str = ""
+    as_typed: bool = True
 
 
 # 1. The plural: a final « s » goes (a minimal French stemmer, after J. Savoy): « prévus »,
@@ -41,12 +44,12 @@ class Rule:
 PLURAL = Rule("s", "", 3, "s")
 # 2. Then the feminine, to the start the masculine shares (first rule that applies wins):
 FEMININE: tuple[Rule, ...] = (
-    Rule("iere", "ie", 3),       # dernière, financière → dernie (dernier, dernière)
+    Rule("iere", "ie", 3, "", False),  # dernière, financière → dernie (dernier, dernière)
     Rule("ier", "ie", 3),        # dernier → dernie
     Rule("ue", "u", 3, "qg"),    # reçue, prévue → reçu, prévu (not publique, longue)
     Rule("ee", "e", 3),          # déclarée, notée → déclaré, noté
     Rule("ite", "it", 3),        # décrite → décrit
-    Rule("ise", "is", 3),        # remise, transmise → remis, transmis
+    Rule("ise", "i", 3),         # remise, remis, transmise → remi, transmi (« remis » loses its s)
 )
 RULES: tuple[Rule, ...] = (PLURAL, *FEMININE)
 
@@ -71,7 +74,7 @@ def _apply(rule: Rule, word: str, folded: str) -> tuple[str, str] | None:
     stem = len(folded) - len(rule.suffix)
     if stem < rule.min_stem or folded[stem - 1] in rule.not_after:
         return None
-    replacement = _with_case_and_accent(word[stem:], rule.replacement)
+    replacement = _as_written(word[stem:], rule.replacement, rule.as_typed)
     return word[:stem] + replacement, folded[:stem] + rule.replacement
 
 
@@ -90,10 +93,13 @@ def fold_word(word: str) -> str:
     return word
 
 
-def _with_case_and_accent(removed: str, replacement: str) -> str:
-    """The replacement written as the removed letters were: « ÉE » → « É », « ée » → « é »."""
+def _as_written(removed: str, replacement: str, as_typed: bool) -> str:
+    """The replacement written as the removed letters were (« ÉE » → « É », « ée » → « é »),
+    or in their case only."""
     start = removed[: len(replacement)]
-    return start if fold(start) == replacement else replacement
+    if as_typed and fold(start) == replacement:
+        return start
+    return replacement.upper() if removed.isupper() else replacement
 
 
 def fold_query(query: str) -> str:
@@ -101,11 +107,15 @@ def fold_query(query: str) -> str:
     return _WORD.sub(lambda m: fold_word(m.group(0)), query)
 
 
+def _rule_data(rule: Rule) -> list:
+    return [rule.suffix, rule.replacement, rule.min_stem, rule.not_after, rule.as_typed]
+
+
 def rules_data() -> dict:
     """The rules as the search page's script reads them (JSON)."""
     return {
-        "pluriel": [PLURAL.suffix, PLURAL.replacement, PLURAL.min_stem, PLURAL.not_after],
-        "feminin": [[r.suffix, r.replacement, r.min_stem, r.not_after] for r in FEMININE],
+        "pluriel": _rule_data(PLURAL),
+        "feminin": [_rule_data(rule) for rule in FEMININE],
         "exceptions": sorted(EXCEPTIONS),
     }
 

@@ -72,12 +72,14 @@ function fold(text) {
 }
 
 function applyRule(rule, word, folded) {
-  const [suffix, replacement, minStem, notAfter] = rule;
+  const [suffix, replacement, minStem, notAfter, asTyped] = rule;
   if (!folded.endsWith(suffix)) return null;
   const stem = folded.length - suffix.length;
   if (stem < minStem || (stem > 0 && notAfter.includes(folded[stem - 1]))) return null;
-  const start = word.slice(stem, stem + replacement.length);
-  const written = fold(start) === replacement ? start : replacement;
+  const removed = word.slice(stem);
+  const start = removed.slice(0, replacement.length);
+  const upper = removed === removed.toUpperCase() && removed !== removed.toLowerCase();
+  const written = asTyped && fold(start) === replacement ? start : upper ? replacement.toUpperCase() : replacement;
   return [word.slice(0, stem) + written, folded.slice(0, stem) + replacement];
 }
 
