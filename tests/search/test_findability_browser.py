@@ -69,6 +69,7 @@ def test_long_pages_offer_their_passages_opening_at_the_anchor(tab, site_url):
     assert 1 <= len(passages) <= 3
     for passage in passages:
         assert passage["href"].startswith("/methodes/securiser-pont-communal/#")
+        assert passage["text"] != guide["title"]  # the page's title is the result itself
     # each passage opens the page at its heading, which exists in the page
     anchor = passages[0]["href"].split("#")[1]
     link = tab.locator(".mitkb-resultat__passages a").first

@@ -230,11 +230,11 @@ function resultItem(data) {
 let passageLists = 0;
 
 // The headings of a long page (with an id) where the query's words stand, best first,
-// at most SUB_RESULTS; the page's own top is its main result.
+// at most SUB_RESULTS, in page order; the page's top and its title are its main result.
 function subResults(data) {
   const score = (sub) => (sub.weighted_locations || []).reduce((sum, l) => sum + (l.balanced_score || 0), 0);
   return (data.sub_results || [])
-    .filter((sub) => sub.url && sub.url.includes("#") && sub.title)
+    .filter((sub) => sub.url && sub.url.includes("#") && sub.title && !(sub.anchor && /^h1$/i.test(sub.anchor.element)))
     .map((sub, order) => ({ sub, order, score: score(sub) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, SUB_RESULTS)
