@@ -47,8 +47,8 @@ PROCUREMENT_WORDS = frozenset({
     "appel", "offre", "devis", "seuil", "publicite", "concurrence", "candidat", "candidature",
     "attribution", "attribuer", "avenant", "prestataire", "fournisseur", "entreprise", "titulaire",
     "mapa", "dce", "ccap", "cctp", "boamp", "joue", "dume", "rc", "ae", "negociation", "negocie",
-    "lot", "allotissement", "groupement", "accord-cadre", "sous-traitance", "mise", "concurrence",
-    "profil", "notification", "rejet", "retenu", "analyse", "critere", "prix", "montant", "ht",
+    "lot", "allotissement", "groupement", "accord-cadre", "sous-traitance", "profil", "notification",
+    "rejet", "retenu", "critere", "prix", "montant", "ht",
 })
 VOCABULARY_PATH = "assets/javascripts/recherche-vocabulaire.json"
 MAX_VOCABULARY = 6000  # most frequent words kept: the file stays small at any size of site
@@ -116,7 +116,7 @@ def _key(word: str) -> str:
 
 
 def procurement_words(site: Site) -> list[str]:
-    words = set(PROCUREMENT_WORDS)
+    words = {_key(word) for word in PROCUREMENT_WORDS}
     for term in site.terms:
         words.add(_key(term.term))
         if is_abbreviation(term) and term.long_form:
