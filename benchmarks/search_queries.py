@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=1000, help="nombre de guides (défaut : 1000)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="fichier Markdown des résultats")
     parser.add_argument("--work-dir", type=Path, help="dossier de travail gardé (défaut : temporaire)")
+    parser.add_argument("--keep-project", action="store_true",
+                        help="garder le projet déjà généré dans --work-dir (et son cache de documents)")
     parser.add_argument("--check-targets", action="store_true", help="code de sortie 1 si la cible est manquée")
     args = parser.parse_args(argv)
     chromium = find_chromium()
@@ -97,9 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         project, site = work / "projet", work / "site"
-        log(f"N = {args.size} : génération du corpus")
-        generate_project(args.size, project)
-        commit_project(project)
+        if not (args.keep_project and (project / "mkdocs.yml").is_file()):
+            log(f"N = {args.size} : génération du corpus")
+            generate_project(args.size, project)
+            commit_project(project)
         log(f"N = {args.size} : construction avec l'index de recherche")
         measure.build_site(project, site, work / "construction.log")
         findability = findability_queries()

@@ -15,7 +15,7 @@ from .build import BuildResult, build_content
 from .glossary import Abbreviations, focusable_abbreviations
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
-from .search.next_steps import VOCABULARY_PATH, is_staff_page, search_page_data, vocabulary_file, with_search_data
+from .search.next_steps import HELP_PATH, help_file, is_staff_page, search_page_data, with_search_data
 from .search.web_assets import search_assets
 
 # Generated pages that belong in the navigation; item pages are reached from
@@ -68,8 +68,8 @@ class SiteSession:
                               p.path in NAV_PAGES) for p in self.result.pages]
         outputs += [OutputFile(f.path, f.content, False) for f in self.result.files]
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
-        if VOCABULARY_PATH not in existing:
-            outputs.append(OutputFile(VOCABULARY_PATH, vocabulary_file(self.result.site), False))
+        if HELP_PATH not in existing:
+            outputs.append(OutputFile(HELP_PATH, help_file(self.result.site), False))
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:

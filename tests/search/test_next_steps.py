@@ -13,10 +13,11 @@ import pytest
 from mitkb.references import check_site
 from mitkb.search.next_steps import (
     DATA_MARKER,
+    HELP_PATH,
     MAX_VOCABULARY,
     STAFF_LABEL,
-    VOCABULARY_PATH,
     data_script,
+    help_data,
     is_staff_page,
     next_steps,
     page_url,
@@ -70,9 +71,7 @@ def test_next_steps_point_to_the_procedure_guide_until_the_tool_exists(site):
     assert steps["procedure"] == {"url": "methodes/choisir-procedure-marche/",
                                   "titre": site.guides["choisir-procedure-marche"].title}
     assert steps["mit"] == {"url": "contacts/", "titre": "Contacts de la MIT"}
-    assert steps["glossaire"]["url"] == "glossaire/"
-    assert steps["glossaire"]["termes"]["allotissement"] == ["Allotissement", "allotissement"]
-    assert steps["glossaire"]["termes"]["mapa"][1] == "mapa"
+    assert steps["glossaire"] == {"url": "glossaire/"}
     with_tool = next_steps(site, pages | {"quelle-procedure.md", "solliciter-la-mit.md"})
     assert with_tool["procedure"]["url"] == "quelle-procedure/"
     assert with_tool["mit"] == {"url": "solliciter-la-mit/", "titre": "Solliciter la MIT"}
@@ -96,9 +95,18 @@ def test_the_vocabulary_is_the_site_words_most_frequent_first_and_bounded(site):
 def test_the_data_cannot_close_its_script(site):
     script = data_script({"x": "</script><b>"})
     assert "</script><b>" not in script and script.endswith("</script>")
-    data = json.loads(re.search(r">(.*)</script>$", data_script(search_page_data(site, set()))).group(1))
+    script = data_script(search_page_data(site, {"glossaire.md", "contacts.md", "methodes/choisir-procedure-marche.md"}))
+    data = json.loads(re.search(r">(.*)</script>$", script).group(1))
     assert data["personnel"] == {"filtre": "personnel", "valeur": "oui", "type": "type"}
-    assert data["vocabulaire"] == VOCABULARY_PATH
+    assert data["aide"] == HELP_PATH and data["mots"] == 3
+    assert len(script) < 4000, "inline in the search page: every first query downloads it"
+
+
+def test_the_help_file_holds_what_is_needed_after_few_results_only(site):
+    data = help_data(site)
+    assert data["glossaire"]["allotissement"] == ["Allotissement", "allotissement"]
+    assert data["glossaire"]["mapa"][1] == "mapa"
+    assert "marche" in data["commande_publique"] and "station" in data["vocabulaire"]
 
 
 def test_the_built_search_page_carries_its_data_and_the_vocabulary_file(tiny_site: Path):
@@ -109,8 +117,8 @@ def test_the_built_search_page_carries_its_data_and_the_vocabulary_file(tiny_sit
     data = json.loads(re.search(r'id="mitkb-recherche-donnees">(.*?)</script>', page).group(1))
     assert data["suite"]["mit"]["url"] == "contacts/"
     assert f'name="type" value="{STAFF_LABEL}"' in page
-    assert json.loads(outputs[VOCABULARY_PATH])
-    assert VOCABULARY_PATH not in {o.path for o in session.outputs({VOCABULARY_PATH})}  # a project's own file wins
+    assert json.loads(outputs[HELP_PATH])["vocabulaire"]
+    assert HELP_PATH not in {o.path for o in session.outputs({HELP_PATH})}  # a project's own file wins
 
 
 def test_guide_steps_and_template_articles_have_heading_ids(built_site: Path):

@@ -4,7 +4,7 @@
   ``search: {personnel: true}``) carry the kind « Contribuer au site »: the search page
   leaves that kind out unless the reader ticks it.
 - No dead end: when a query finds nothing or little, the page offers a spelling
-  suggestion from the site's own vocabulary (``vocabulary``, a small file fetched only
+  suggestion from the site's own vocabulary (``help_data``, a small file fetched only
   then), the procedure tool and the glossary when the query is about public
   procurement, and the way to reach the MIT.
 
@@ -50,8 +50,11 @@ PROCUREMENT_WORDS = frozenset({
     "lot", "allotissement", "groupement", "accord-cadre", "sous-traitance", "profil", "notification",
     "rejet", "retenu", "critere", "prix", "montant", "ht",
 })
-VOCABULARY_PATH = "assets/javascripts/recherche-vocabulaire.json"
-MAX_VOCABULARY = 6000  # most frequent words kept: the file stays small at any size of site
+HELP_PATH = "assets/javascripts/recherche-aide.json"
+MAX_VOCABULARY = 4000  # most frequent words kept: the file stays small at any size of site
+# Words of a query searched (stop words aside): each fetches its part of the index, and a
+# first query must stay within its budget (300 KB at 1,000 guides, benchmarks/).
+MAX_WORDS = 3
 MIN_WORD = 4  # shorter words are not corrected
 DATA_MARKER = "<!--mitkb-recherche-donnees-->"
 
@@ -98,12 +101,7 @@ def next_steps(site: Site, pages: set[str]) -> dict[str, Any]:
         steps["procedure"] = {"url": page_url(PROCEDURE_GUIDE_PAGE),
                               "titre": guide.title if guide else "Choisir la procédure de son marché"}
     if GLOSSARY_PAGE in pages:
-        from ..pages import anchor
-
-        steps["glossaire"] = {
-            "url": page_url(GLOSSARY_PAGE),
-            "termes": {_key(term.term): [term.term, anchor(term.term)] for term in site.terms},
-        }
+        steps["glossaire"] = {"url": page_url(GLOSSARY_PAGE)}
     mit = next(((path, title) for path, title in MIT_PAGES if path in pages), None)
     if mit:
         steps["mit"] = {"url": page_url(mit[0]), "titre": mit[1]}
@@ -125,15 +123,32 @@ def procurement_words(site: Site) -> list[str]:
 
 
 def search_page_data(site: Site, pages: set[str]) -> dict[str, Any]:
-    """Everything the search page's script applies, as JSON-ready data."""
+    """What the search page's script applies to every query, as JSON-ready data (inline
+    in the page: keep it small); the rest is in ``help_file``, fetched after few results."""
     return {
         "formes": rules_data(),
+        "mots": MAX_WORDS,
         "personnel": {"filtre": STAFF_FILTER[0], "valeur": STAFF_FILTER[1], "type": FILTER_KIND},
         "peu": FEW_RESULTS,
-        "vocabulaire": VOCABULARY_PATH,
-        "commande_publique": procurement_words(site),
+        "aide": HELP_PATH,
         "suite": next_steps(site, pages),
     }
+
+
+def help_data(site: Site) -> dict[str, Any]:
+    """What the page needs only after few results: the site's vocabulary for spelling
+    suggestions, the words of a procurement question, the glossary's terms and anchors."""
+    from ..pages import anchor
+
+    return {
+        "vocabulaire": vocabulary(site),
+        "commande_publique": procurement_words(site),
+        "glossaire": {_key(term.term): [term.term, anchor(term.term)] for term in site.terms},
+    }
+
+
+def help_file(site: Site) -> bytes:
+    return json.dumps(help_data(site), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def data_script(data: Mapping[str, Any]) -> str:
@@ -176,5 +191,3 @@ def vocabulary(site: Site, limit: int = MAX_VOCABULARY) -> list[str]:
     return [spellings[key].most_common(1)[0][0] for key, _ in counts.most_common(limit)]
 
 
-def vocabulary_file(site: Site) -> bytes:
-    return json.dumps(vocabulary(site), ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -9,14 +9,17 @@
 // The rules come from the build, as data (the inline JSON « mitkb-recherche-donnees »,
 // decided in mitkb.search.next_steps): how word forms are folded (« prévus » → « prévu »),
 // which kind of page is for the MIT's staff (left out unless ticked), and what to offer
-// when a query finds nothing or little. The spelling vocabulary is fetched only then.
+// when a query finds nothing or little. The spelling vocabulary, the words of a procurement
+// question and the glossary's terms are fetched only then (DATA.aide).
 
 const RESULTS_PER_PAGE = 6;
 const TYPING_DELAY_MS = 250;
 // Words too common to tell pages apart: searching them would only fetch the largest
 // chunks of the index (« de » is on every page).
 const STOP_WORDS = new Set(("le la les l un une des de du d et ou a à au aux en pour par sur dans " +
-  "avec ce cet cette ces se sa son ses leur leurs qui que qu est sont ne y").split(" "));
+  "avec ce cet cette ces se sa son ses leur leurs qui que qu est sont ne y " +
+  // words of a question (« quelle procédure pour mon achat ? »)
+  "quel quelle quels quelles comment combien quand pourquoi faut il on je nous vous mon ma mes notre nos votre vos").split(" "));
 
 const root = new URL("../../", import.meta.url); // the site root (assets/javascripts/ → /)
 const form = document.getElementById("mitkb-recherche-formulaire");
@@ -33,7 +36,7 @@ const DATA = dataScript ? JSON.parse(dataScript.textContent) : {};
 const SUB_RESULTS = 3; // passages of a long page shown under its result
 
 let pagefindPromise = null;
-let vocabularyPromise = null;
+let helpPromise = null;
 let filtersPromise = null;
 let searchId = 0;
 let pending = [];
@@ -104,8 +107,16 @@ function queryWords(query) {
   return kept.length ? kept : words;
 }
 
+// The words sent to Pagefind: folded, at most DATA.mots of them (each fetches its part of
+// the index; the first words typed are usually the ones that matter).
 function searchTerms(query) {
-  return queryWords(query).map(foldWord).join(" ");
+  return queryWords(query).slice(0, DATA.mots || Infinity).map(foldWord).join(" ");
+}
+
+// « (recherche sur « a b c ») » when words beyond DATA.mots were left out.
+function searchedNote(query) {
+  const words = queryWords(query);
+  return DATA.mots && words.length > DATA.mots ? ` (recherche sur « ${words.slice(0, DATA.mots).join(" ")} »)` : "";
 }
 
 // Staff pages stay out of the results unless their kind is ticked.
@@ -296,7 +307,7 @@ async function runSearch(id) {
   const about = query ? ` pour « ${query} »` : "";
   if (!total && query) {
     // Nothing for the words typed: the closest words of the site, when there are some.
-    const fixed = suggestion(query, await loadVocabulary());
+    const fixed = suggestion(query, (await loadHelp()).vocabulaire);
     if (id !== searchId) return;
     const retry = fixed ? await pagefind.search(searchTerms(fixed), { filters: withoutStaffPages(filters) }) : null;
     if (id !== searchId) return;
@@ -313,7 +324,7 @@ async function runSearch(id) {
     setStatus(`Aucun résultat${about}. Essayez un mot plus court ou plus général, ou retirez un filtre.`);
     more.hidden = true;
   } else {
-    setStatus(`${plural(total, "résultat", "résultats")}${about}.`);
+    setStatus(`${plural(total, "résultat", "résultats")}${about}${searchedNote(query)}.`);
     await showMore(id);
   }
   if (query && total <= (DATA.peu ?? 3)) await showNextSteps(id, query, total);
@@ -327,14 +338,16 @@ function hideNextSteps() {
   nextStepsList.replaceChildren();
 }
 
-function loadVocabulary() {
-  if (!vocabularyPromise) {
-    vocabularyPromise = DATA.vocabulaire
-      ? fetch(new URL(DATA.vocabulaire, root)).then((response) => (response.ok ? response.json() : []))
-          .catch(() => [])
-      : Promise.resolve([]);
+// Vocabulary, procurement words and glossary terms: fetched after few results only.
+function loadHelp() {
+  if (!helpPromise) {
+    const empty = { vocabulaire: [], commande_publique: [], glossaire: {} };
+    helpPromise = DATA.aide
+      ? fetch(new URL(DATA.aide, root)).then((response) => (response.ok ? response.json() : empty))
+          .catch(() => empty)
+      : Promise.resolve(empty);
   }
-  return vocabularyPromise;
+  return helpPromise;
 }
 
 // Optimal string alignment distance (an inversion of two letters counts one), capped.
@@ -385,8 +398,8 @@ function suggestion(query, vocabulary) {
   return changed ? words.join(" ") : null;
 }
 
-function isProcurementQuestion(query) {
-  const words = new Set(DATA.commande_publique || []);
+function isProcurementQuestion(query, help) {
+  const words = new Set(help.commande_publique);
   return queryWords(query).some((word) => words.has(fold(foldWord(word))) || words.has(fold(word)));
 }
 
@@ -405,8 +418,9 @@ async function showNextSteps(id, query, total, fixed) {
   if (!nextSteps) return;
   const steps = DATA.suite || {};
   const items = [];
-  if (fixed === undefined) fixed = suggestion(query, await loadVocabulary());
+  const help = await loadHelp();
   if (id !== searchId) return;
+  if (fixed === undefined) fixed = suggestion(query, help.vocabulaire);
   if (fixed) {
     const address = new URL(location.href);
     address.searchParams.set("q", fixed);
@@ -414,13 +428,13 @@ async function showNextSteps(id, query, total, fixed) {
     items[0].append(" ?");
     setStatus(`${status.textContent} Vouliez-vous dire « ${fixed} » ?`);
   }
-  if (isProcurementQuestion(query)) {
+  if (isProcurementQuestion(query, help)) {
     if (steps.procedure) {
       items.push(stepItem("Pour trouver la procédure adaptée à votre achat : ",
         new URL(steps.procedure.url, root).pathname, steps.procedure.titre));
     }
     if (steps.glossaire) {
-      const terms = steps.glossaire.termes || {};
+      const terms = help.glossaire;
       const term = queryWords(query).map((word) => terms[fold(foldWord(word))] || terms[fold(word)]).find(Boolean);
       const url = new URL(steps.glossaire.url, root);
       if (term) url.hash = term[1];
