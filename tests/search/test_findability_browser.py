@@ -154,3 +154,13 @@ def test_an_ordinary_question_without_answer_does_not_offer_the_procedure_tool(t
     assert hrefs and hrefs[-1] in ("/contacts/", "/solliciter-la-mit/")
     assert "/glossaire/" not in hrefs and "/methodes/choisir-procedure-marche/" not in hrefs
     assert parse_qs(urlsplit(tab.url).query) == {"q": ["zzzxqw"]}
+
+
+def test_question_words_are_ignored_and_three_words_at_most_are_searched(tab, site_url):
+    """Each word searched fetches its part of the index: the first query stays in its budget."""
+    results = _search(tab, site_url, "quelle procedure pour mon marche")
+    assert "recherche sur" not in tab.text_content("#mitkb-recherche-statut")  # « procedure marche »
+    assert "/methodes/choisir-procedure-marche/" in [r["href"] for r in results[:TOP]]
+    results = _search(tab, site_url, "reglement consultation mapa travaux")
+    assert "(recherche sur « reglement consultation mapa »)" in tab.text_content("#mitkb-recherche-statut")
+    assert results[0]["href"] == "/modeles/reglement-consultation-mapa-travaux/"
