@@ -48,6 +48,7 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", "5", "--repeat", "1", "--search-queries", "marché",
+         "--findability-queries", "station epuration",
          "--output", str(output), "--work-dir", str(tmp_path / "travail")],
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=900, check=False,
     )
@@ -67,6 +68,9 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
         plain = re.search(r"\| La même, fichiers servis sans compression \(pour comparaison\) \| ([\d.]+) Ko", text)
         assert compressed and plain, text
         assert 0 < float(compressed.group(1)) < float(plain.group(1)), "gzip must save bytes on the text files"
+        findability = re.search(r"\| Première recherche, la plus coûteuse du jeu de trouvabilité \(1 requêtes[^|]*\| "
+                                r"([\d.]+) Ko \(« station epuration »\)", text)
+        assert findability and float(findability.group(1)) > 0, text
     # The table printed on stdout is the one written to the file.
     assert result.stdout.strip().splitlines()[0] in text
     # A warm document cache regenerates nothing.
