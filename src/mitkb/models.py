@@ -36,6 +36,15 @@ LegalCode = Literal["CCP", "CGCT"]
 Reliability = Literal["haute", "moyenne"]
 DomainType = Literal["domaine", "theme"]
 ContractNature = Literal["travaux", "fournitures-services", "innovant", "tous"]
+# How a template prints (src/mitkb/documents/layouts.py holds what each one means).
+DocumentForm = Literal["courrier", "deliberation", "decision", "arrete", "rapport", "reglement", "avis"]
+# Where a section of a template prints; the roles each form accepts are in layouts.py.
+SectionRole = Literal[
+    "corps", "expediteur", "destinataire", "lieu_date", "objet", "signature",
+    "expose", "visas", "article", "mentions", "preambule",
+]
+# What a field holds: decides the input of the online form and how its value is written.
+FieldType = Literal["texte", "texte_long", "date", "montant", "nombre", "heure"]
 
 AUDIENCE_LABELS = {"communes": "Communes", "epci": "Intercommunalités (EPCI)"}
 PHASE_LABELS = {
@@ -237,17 +246,21 @@ class FillField(Strict):
     label: ShortText = Field(alias="libelle")
     help: Optional[Text] = Field(None, alias="aide")
     example: Optional[ShortText] = Field(None, alias="exemple")
+    type: Optional[FieldType] = None  # None: « texte », or the type its form gives it
 
 
 class Section(Strict):
     title: ShortText = Field(alias="titre")
+    role: SectionRole = "corps"
     text: Text = Field(alias="texte")
+    notes: list[Text] = Field(default_factory=list, alias="notes_de_redaction")
 
 
 class Template(Strict):
     """A procurement template (guides/modeles/<slug>.yml)."""
 
     title: ShortText = Field(alias="titre")
+    form: DocumentForm = Field("rapport", alias="forme")  # sections print as numbered headings
     purpose: Text = Field(alias="objet")
     when: Text = Field(alias="quand")
     procedures: list[Procedure] = Field(min_length=1)

@@ -177,7 +177,9 @@ class PageRenderer:
         return {"last_changed": changed, "links": self.publishing.links(item.source, item.title, page)}
 
     def _rich_with_fields(self, text: str, template) -> str:
-        return self.text.render(text, RenderContext({f.id: f for f in template.fields}))
+        from .documents.layouts import effective_fields  # documents imports this module
+
+        return self.text.render(text, RenderContext({f.id: f for f in effective_fields(template)}))
 
     def _render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)

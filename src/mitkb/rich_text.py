@@ -24,7 +24,7 @@ from .yaml_loader import Positions
 # YAML keys whose text is Markdown and may call macros.
 RICH_KEYS = frozenset(
     {"en_bref", "texte", "role", "vigilance", "objet", "quand", "aide", "resume",
-     "enseignements", "suites", "description", "definition"}
+     "enseignements", "suites", "description", "definition", "notes_de_redaction"}
 )
 
 
