@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve site test check schemas clean system-deps bench
+.PHONY: serve site test check schemas clean system-deps bench remplir
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -32,6 +32,11 @@ check: $(STAMP)
 ## schemas: régénérer les schémas JSON des éditeurs (schemas/)
 schemas: $(STAMP)
 	$(BIN)/mitkb schemas
+
+## remplir: reconstruire le script « Remplir en ligne » des modèles (npm ci, puis esbuild)
+remplir:
+	npm ci --no-audit --no-fund
+	npm run build
 
 ## test: installer si besoin et lancer toute la suite de tests
 test: $(STAMP)

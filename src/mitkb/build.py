@@ -46,7 +46,8 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
     generated = generate_documents(site, today, Path(root) / CACHE_DIR) if documents else None
     downloads = generated.downloads if generated else {}
     publishing = _publishing(Path(root), settings)  # one `git log` for the whole tree
-    pages = PageRenderer(site, today, downloads=downloads, publishing=publishing).all_pages()
+    notices = generated.notices if generated else {}
+    pages = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices).all_pages()
     files = list(generated.files) if generated else []
     if publishing.site_url:  # RSS links must be absolute: no feed without the site's address
         feed = render_feed(latest_changes(site, today), publishing, today)

@@ -132,13 +132,14 @@ class PageRenderer:
     """Renders every generated page of a validated site for one build date."""
 
     def __init__(self, site: Site, today: dt.date, downloads: dict | None = None,
-                 publishing: Publishing | None = None):
+                 publishing: Publishing | None = None, notices: dict | None = None):
         self.site = site
         self.today = today
         # Repository links, last-changed dates and site address (none by default).
         self.publishing = publishing or Publishing()
         self.items_by_page = {item.page_path: item for item in site.all_items()}
         self.downloads = downloads or {}  # template slug → its documents (see mitkb.documents)
+        self.notices = notices or {}  # template slug → its notices, files of their own
         self.facts = Facts(site, today)
         self.text = TextRenderer(self.facts)
         self.backlinks = Backlinks.of(site)
@@ -215,7 +216,33 @@ class PageRenderer:
             workshops=_unique(self.backlinks.workshops_of_template.get(item.slug, [])),
             referent=self.site.contacts[template.referent],
             downloads=self.downloads.get(item.slug, []),
+            notices=self.notices.get(item.slug, []),
+            fields=self._effective_fields(template),
+            fill_form=self._fill_form(item),
         )
+
+    @staticmethod
+    def _effective_fields(template) -> list:
+        from .documents.layouts import effective_fields  # documents imports this module
+
+        return effective_fields(template)
+
+    def _fill_form(self, item: Item) -> str:
+        """The « Remplir en ligne » form, when the template's documents are published."""
+        from .documents.online_form import SCRIPT_PATH, fill_form
+
+        files = {d.extension: d.path for d in self.downloads.get(item.slug, [])}
+        if ".docx" not in files or ".odt" not in files:
+            return ""
+        fields = self._effective_fields(item.model)
+        helps = {f.id: plain(self.text.render(f.help)) for f in fields if f.help}
+        # Raw HTML links are not rewritten by MkDocs: relative to the page's URL (…/slug/).
+        folder = posixpath.splitext(item.page_path)[0]
+
+        def url(path: str) -> str:
+            return posixpath.relpath(path, folder)
+
+        return fill_form(item.slug, fields, helps, url(files[".docx"]), url(files[".odt"]), url(SCRIPT_PATH))
 
     def workshop(self, item: Item) -> str:
         workshop = item.model

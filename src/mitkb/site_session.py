@@ -15,6 +15,7 @@ from .build import BuildResult, build_content
 from .glossary import Abbreviations, focusable_abbreviations
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
+from .documents.online_form import script_assets as fill_assets
 from .search.web_assets import search_assets
 
 # Generated pages that belong in the navigation; item pages are reached from
@@ -63,6 +64,7 @@ class SiteSession:
         outputs = [OutputFile(p.path, p.markdown, p.path in NAV_PAGES) for p in self.result.pages]
         outputs += [OutputFile(f.path, f.content, False) for f in self.result.files]
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
+        outputs += [OutputFile(path, content, False) for path, content in fill_assets() if path not in existing]
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
