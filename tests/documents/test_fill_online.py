@@ -198,3 +198,15 @@ def test_fill_online_on_a_phone_and_open_both_files(browser, site_url, require_o
         site_fields = {f.id: f for f in effective_fields(site.templates[slug].model)}
         for field_id in expected:
             assert re.sub(r"\s+", "", f"[{site_fields[field_id].label}]") not in text, (path.name, field_id)
+
+
+@pytest.mark.browser
+def test_without_javascript_the_plain_downloads_remain(browser, site_url):
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    tab = context.new_page()
+    tab.goto(f"{site_url}/modeles/courrier-candidat-non-retenu/")
+    assert not tab.locator("#mitkb-remplir").is_visible()  # the form needs its script
+    for name in ("courrier-candidat-non-retenu.docx", "courrier-candidat-non-retenu.odt",
+                 "courrier-candidat-non-retenu-notice.odt"):
+        assert tab.locator(f'a[href$="/telechargements/{name}"]').is_visible(), name
+    context.close()

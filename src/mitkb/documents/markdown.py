@@ -168,12 +168,9 @@ def _div(style: str, content: str) -> str:
 
 
 def _keep_lines(markdown: str) -> str:
-    """Each line of a block (address, signature) stays a line: hard line breaks."""
-    paragraphs = []
-    for paragraph in re.split(r"\n\s*\n", markdown.strip()):
-        lines = [line.rstrip() for line in paragraph.splitlines() if line.strip()]
-        paragraphs.append("\\\n".join(lines))
-    return "\n\n".join(paragraphs)
+    """A block (address, place and date, signature) is one paragraph, each line of it a line."""
+    lines = [line.strip() for line in markdown.strip().splitlines() if line.strip()]
+    return "\\\n".join(lines)
 
 
 def article_label(number: int) -> str:
