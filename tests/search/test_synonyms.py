@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from mitkb.models import Term
-from mitkb.search.page_markup import is_excluded, searchable_page_html
+from mitkb.search.page_markup import is_excluded, result_title, searchable_page_html
 from mitkb.search.synonyms import SynonymFinder, fold, weight
 
 STEP = Term(terme="STEP", forme_longue="Station d'épuration", definition="Installation.")
@@ -88,6 +90,21 @@ def test_searchable_page_marks_the_body_and_the_title():
     assert html.startswith("<div data-pagefind-body><h1>Titre</h1><p>Une STEP<span")
     assert '<span data-pagefind-meta="title:Titre « x » &amp; &lt;y&gt;"></span>' in html
     assert html.endswith("</div></div><!--/mitkb-index-->")
+
+
+@pytest.mark.parametrize("content, title, shown", [
+    # a short navigation title completed by the page's heading: the result reads as the page
+    ('<h1 id="q">Quelle procédure pour mon achat ?<a class="headerlink" href="#q">#</a></h1>',
+     "Quelle procédure ?", "Quelle procédure pour mon achat ?"),
+    ("<h1>Courrier d&#x27;information <abbr>MAPA</abbr></h1>", "Courrier", "Courrier d'information MAPA"),
+    # a heading that says something else, or less, leaves the title as it is
+    ("<h1>Solliciter la Mission Ingénierie des Territoires</h1>", "Solliciter la MIT", "Solliciter la MIT"),
+    ("<h1>Titre</h1>", "Titre long", "Titre long"),
+    ("<p>Sans titre</p>", "Page", "Page"),
+])
+def test_a_result_shows_the_heading_that_completes_the_navigation_title(content, title, shown):
+    assert result_title(content, title) == shown
+    assert f'data-pagefind-meta="title:{html.escape(shown)}"' in searchable_page_html(content, title)
 
 
 @pytest.mark.parametrize("meta, path, excluded", [

@@ -240,6 +240,37 @@ function resultItem(data) {
 
 let passageLists = 0;
 
+function nearHeading() {
+  const item = document.createElement("li");
+  item.className = "mitkb-resultats-approches";
+  const heading = document.createElement("p");
+  heading.textContent = "Pages qui contiennent une partie des mots cherchés :";
+  item.append(heading);
+  return item;
+}
+
+// After few results, the pages that match every word searched but one: a word the page
+// does not use (« éteindre » where it writes « extinction ») does not hide it. The words
+// are those of the query, whose parts of the index are already loaded: nothing more is
+// fetched but the excerpts shown. Best score first, without the pages already found.
+async function nearResults(pagefind, terms, filters, found) {
+  const words = terms.split(" ").filter(Boolean);
+  if (words.length < 2) return [];
+  const seen = new Set(found.map((result) => result.id));
+  const best = new Map();
+  for (let left = 0; left < words.length; left++) {
+    const search = await pagefind.search(words.filter((_, i) => i !== left).join(" "), { filters });
+    for (const result of (search && search.results) || []) {
+      if (seen.has(result.id)) continue;
+      const known = best.get(result.id);
+      if (!known || result.score > known.score) best.set(result.id, result);
+    }
+  }
+  return Array.from(best.values()).sort((a, b) => b.score - a.score).map((result) => ({
+    id: result.id, score: result.score, near: true, data: () => result.data(),
+  }));
+}
+
 // The headings of a long page (with an id) where the query's words stand, best first,
 // at most SUB_RESULTS, in page order; the page's top and its title are its main result.
 function subResults(data) {
@@ -253,12 +284,34 @@ function subResults(data) {
     .map(({ sub }) => sub);
 }
 
-async function showMore(id, focusFirst = false) {
+// How many of the words searched the page's address names (« courrier-candidat-non-retenu »):
+// the address is the short name authors give a page, and it settles what titles leave even
+// (« candidats non retenus », when both letters' titles say « candidat » and « retenu »).
+function addressScore(data, terms) {
+  const address = ((data.meta && data.meta.url) || data.url || "").split("#")[0];
+  const name = fold(decodeURIComponent(address.replace(/\/$/, "").split("/").pop() || ""));
+  const parts = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return terms.filter((term) => parts.some((part) => part.startsWith(term))).length;
+}
+
+async function showMore(id, focusFirst = false, terms = null) {
   const next = pending.splice(0, RESULTS_PER_PAGE);
-  const data = await Promise.all(next.map((result) => result.data()));
+  let data = await Promise.all(next.map((result) => result.data()));
   if (id !== searchId) return;
+  if (terms && terms.length) {
+    // The first results shown, in order of the words their address names, then of score.
+    const order = next.map((result, index) => ({ result, data: data[index], index,
+      score: result.near ? -1 : addressScore(data[index], terms) }));
+    order.sort((a, b) => (a.result.near === b.result.near ? b.score - a.score : a.result.near ? 1 : -1) || a.index - b.index);
+    next.splice(0, next.length, ...order.map((entry) => entry.result));
+    data = order.map((entry) => entry.data);
+  }
   const items = data.map(resultItem);
-  list.append(...items);
+  items.forEach((item, index) => {
+    // Pages matching all the words but one come after the others, under a heading of their own.
+    if (next[index].near && !list.querySelector(".mitkb-resultats-approches")) list.append(nearHeading());
+    list.append(item);
+  });
   more.hidden = pending.length === 0;
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
@@ -320,13 +373,18 @@ async function runSearch(id) {
       return;
     }
   }
+  const near = query && total <= (DATA.peu ?? 3)
+    ? await nearResults(pagefind, searchTerms(query), withoutStaffPages(filters), search.results) : [];
+  if (id !== searchId) return;
+  pending.push(...near);
+  const nearNote = near.length ? ` ${plural(near.length, "page contient", "pages contiennent")} une partie des mots.` : "";
   if (!total) {
-    setStatus(`Aucun résultat${about}. Essayez un mot plus court ou plus général, ou retirez un filtre.`);
-    more.hidden = true;
+    setStatus(`Aucun résultat${about}.${nearNote} Essayez un mot plus court ou plus général, ou retirez un filtre.`);
   } else {
-    setStatus(`${plural(total, "résultat", "résultats")}${about}${searchedNote(query)}.`);
-    await showMore(id);
+    setStatus(`${plural(total, "résultat", "résultats")}${about}${searchedNote(query)}.${nearNote}`);
   }
+  if (pending.length) await showMore(id, false, searchTerms(query).split(" ").map(fold).filter(Boolean));
+  else more.hidden = true;
   if (query && total <= (DATA.peu ?? 3)) await showNextSteps(id, query, total);
 }
 
