@@ -9,6 +9,7 @@ import pytest
 from mitkb.models import Term
 from mitkb.search.page_markup import is_excluded, result_title, searchable_page_html
 from mitkb.search.synonyms import SynonymFinder, fold, weight
+from mitkb.typography import french_text
 
 STEP = Term(terme="STEP", forme_longue="Station d'épuration", definition="Installation.")
 MAPA = Term(terme="MAPA", forme_longue="Marché à procédure adaptée", definition="Marché.")
@@ -88,7 +89,8 @@ def test_weight_grows_with_uses_and_is_capped(uses, expected):
 def test_searchable_page_marks_the_body_and_the_title():
     html = searchable_page_html("<h1>Titre</h1><p>Une STEP.</p>", "Titre « x » & <y>", FINDER)
     assert html.startswith("<div data-pagefind-body><h1>Titre</h1><p>Une STEP<span")
-    assert '<span data-pagefind-meta="title:Titre « x » &amp; &lt;y&gt;"></span>' in html
+    # the title as published: French typography (no-break spaces inside « »)
+    assert '<span data-pagefind-meta="title:Titre «\u00a0x\u00a0» &amp; &lt;y&gt;"></span>' in html
     assert html.endswith("</div></div><!--/mitkb-index-->")
 
 
@@ -104,7 +106,7 @@ def test_searchable_page_marks_the_body_and_the_title():
 ])
 def test_a_result_shows_the_heading_that_completes_the_navigation_title(content, title, shown):
     assert result_title(content, title) == shown
-    assert f'data-pagefind-meta="title:{html.escape(shown)}"' in searchable_page_html(content, title)
+    assert f'data-pagefind-meta="title:{html.escape(french_text(shown))}"' in searchable_page_html(content, title)
 
 
 @pytest.mark.parametrize("meta, path, excluded", [

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from .next_steps import staff_markup
 from .synonyms import SynonymFinder
+from ..typography import french_text
 
 # Listings repeat the titles and summaries of the items they list: they are navigation,
 # not answers, and being short they would outrank the items themselves.
@@ -65,5 +66,6 @@ def searchable_page_html(content: str, title: str | None, synonyms: SynonymFinde
         content += staff_markup()
     hidden = ""
     if title:
-        hidden = f'<div hidden><span data-pagefind-meta="title:{html.escape(title)}"></span></div>'
+        # An attribute: the page's typography pass leaves it alone, so the title is set here.
+        hidden = f'<div hidden><span data-pagefind-meta="title:{html.escape(french_text(title))}"></span></div>'
     return f"{BODY_START}{content}{hidden}</div>{BODY_END}"
