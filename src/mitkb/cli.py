@@ -14,20 +14,26 @@ def _root(args) -> Path:
 
 
 def cmd_check(args) -> int:
-    from .references import check_site
-
     root = _root(args)
     today = build_date()
-    site, errors = check_site(root, today)
+    if args.sans_cache:
+        from .freshness import overdue_warnings
+        from .glossary import acronym_warnings
+        from .references import check_site
+
+        site, errors = check_site(root, today)
+        overdue = overdue_warnings(site, today)
+        unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
+    else:  # files unchanged since the last check are not read again (.cache/verification.pickle)
+        from .preview.checking import check_with_cache
+
+        checked = check_with_cache(root, today)
+        site, errors, overdue, unknown = checked.site, checked.errors, checked.overdue, checked.acronyms
     for error in errors:
         print(error.format(), file=sys.stderr)
     counts = ", ".join(f"{len(site.items[k])} {label}" for k, label in
                        (("methodes", "guide(s)"), ("modeles", "modèle(s)"), ("ateliers", "atelier(s)")))
-    from .freshness import overdue_warnings
-    from .glossary import acronym_warnings
-
-    errors = errors + _warn(overdue_warnings(site, today), args.relecture_stricte, "contenu(s) à relire")
-    unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
+    errors = errors + _warn(overdue, args.relecture_stricte, "contenu(s) à relire")
     errors = errors + _warn(unknown, args.sigles_stricts, "sigle(s) absent(s) du glossaire")
     if errors:
         plural = "s" if len(errors) > 1 else ""
@@ -240,6 +246,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--sigles-stricts", action="store_true",
         help="échouer aussi quand un sigle en majuscules est absent du glossaire (data/glossaire.yml)",
+    )
+    check.add_argument(
+        "--sans-cache", action="store_true",
+        help="tout relire sans réutiliser les vérifications précédentes (.cache/verification.pickle)",
     )
     check.set_defaults(func=cmd_check)
     new = commands.add_parser(
