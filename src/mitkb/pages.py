@@ -8,6 +8,7 @@ to the site generator (MkDocs: ``File.generated``) or writes them to disk
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -357,6 +358,10 @@ class PageRenderer:
         return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed)
 
     def all_pages(self) -> list[GeneratedPage]:
+        return self.listing_pages() + [self.item_page(item) for item in self.site.all_items()]
+
+    def listing_pages(self) -> list[GeneratedPage]:
+        """Every generated page that is not one item's page."""
         pages = [
             *self.guides_index(),
             *self.templates_index(),
@@ -368,14 +373,18 @@ class PageRenderer:
             GeneratedPage(WHATS_NEW_PAGE, self.whats_new(with_feed=self.publishing.site_url is not None)),
         ]
         pages += [page for domain in self.site.domains.values() for page in self.theme_pages(domain)]
+        return [replace(p, markdown=self.abbreviations.append_to(p.markdown)) for p in pages]
+
+    def item_page(self, item: Item) -> GeneratedPage:
         renderers = {"methodes": self.guide, "modeles": self.template, "ateliers": self.workshop}
-        for item in self.site.all_items():
-            # Hidden Pagefind filters and metadata (kind, field, audience, procedure).
-            markdown = renderers[item.kind](item).rstrip("\n") + "\n\n" + tags_markup(item_tags(item, self.fields)) + "\n"
-            pages.append(GeneratedPage(item.page_path, markdown, item.source))
+        # Hidden Pagefind filters and metadata (kind, field, audience, procedure).
+        markdown = renderers[item.kind](item).rstrip("\n") + "\n\n" + tags_markup(item_tags(item, self.fields)) + "\n"
         # Every glossary acronym explained on hover and focus (Markdown « abbr »).
-        abbreviations = Abbreviations(self.site.terms)
-        return [replace(p, markdown=abbreviations.append_to(p.markdown)) for p in pages]
+        return GeneratedPage(item.page_path, self.abbreviations.append_to(markdown), item.source)
+
+    @functools.cached_property
+    def abbreviations(self) -> Abbreviations:
+        return Abbreviations(self.site.terms)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult, build_content
+from .facts import macro_functions
 from .glossary import Abbreviations, focusable_abbreviations
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
@@ -51,11 +52,18 @@ class SiteSession:
         self.abbreviations = Abbreviations(self.result.site.terms)
         self.generated_paths = frozenset(page.path for page in self.result.pages)
         self.page_sources = self.result.page_sources
+        self._macros = None
 
     @classmethod
     def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
         """Validate and render all content (raises ContentErrors with every error)."""
         return cls(Path(root), build_content(Path(root), today, settings=settings))
+
+    def macros(self) -> dict:
+        """The macros of hand-written pages, made once per session."""
+        if self._macros is None:
+            self._macros = macro_functions(self.result.facts)
+        return self._macros
 
     def notes(self) -> list[str]:
         return self.result.publishing.notes()
