@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 
 ## serve: installer, construire et servir le site sur http://127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mitkb apercu --port 8000
 
 ## site: construire le site statique dans site/ (échoue au moindre avertissement)
 site: $(STAMP)

@@ -167,6 +167,32 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_preview(args) -> int:
+    from .adapters.mkdocs_preview import MkDocsPreview
+    from .preview.live import LivePreview
+    from .preview.server import run_preview
+    from .search import search_enabled
+
+    root = _root(args)
+    _configure_logging()
+    site = root / ".cache" / "apercu"
+    generator = MkDocsPreview(root / "mkdocs.yml", site)
+    live = LivePreview(root, build_date(), generator, generator.settings())
+
+    def index_search():
+        session = generator.config.plugins["mitkb"].session
+        session.index_search(site)
+    try:
+        run_preview(live, site, args.port, index_search if search_enabled() else None,
+                    out=lambda line: print(line, flush=True))
+    except OSError as exc:
+        print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
+        return 1
+    finally:
+        generator.close()
+    return 0
+
+
 def cmd_links(args) -> int:
     import tempfile
 
@@ -274,6 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("dossier", nargs="?", default="site", help="dossier du site construit (par défaut : site)")
     serve.add_argument("--port", type=int, default=8001, help="port (par défaut : 8001)")
     serve.set_defaults(func=cmd_serve)
+    preview = commands.add_parser(
+        "apercu", help="aperçu du site qui se met à jour à chaque enregistrement (make serve)",
+        description="Construit le site dans .cache/apercu/ et le sert sur http://127.0.0.1:PORT ; après chaque "
+                    "modification de guides/, data/ ou docs/, seules les pages concernées sont recalculées et "
+                    "la page ouverte se recharge. Les erreurs s'affichent dans le terminal et sur la page.",
+    )
+    preview.add_argument("--port", type=int, default=8000, help="port (par défaut : 8000)")
+    preview.set_defaults(func=cmd_preview)
     links = commands.add_parser(
         "links", help="vérifier les liens du site ; les liens externes sont testés si le réseau le permet"
     )
