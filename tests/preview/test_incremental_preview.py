@@ -64,6 +64,7 @@ EDITS = [
     ("étape d'un guide", GUIDE, "Notez les résultats des analyses.", "Notez les résultats de chaque analyse."),
     ("terme du glossaire", "data/glossaire.yml", "avant leur rejet", "avant leur retour"),
     ("seuil", "data/seuils.yml", "montant: 60000", "montant: 70000"),
+    ("page écrite à la main", "docs/index.md", "Seuil :", "Seuil en vigueur :"),
     ("texte d'un atelier", "guides/ateliers/atelier-lancement.yml", "Premier atelier du réseau.",
      "Premier atelier du réseau Commande publique."),
 ]

@@ -77,8 +77,8 @@ def test_served_preview_follows_edits_and_errors(tiny_site: Path, tmp_path: Path
         assert "Suivre une station" in get(base + "/methodes/suivre-step/").decode()
         # Fixed, with a new title: no more errors, the new page served.
         path.write_text(text.replace("titre: Suivre une station", "titre: Surveiller une station"), encoding="utf-8")
-        wait_for(lambda: "Surveiller une station" in get(base + "/methodes/suivre-step/").decode())
-        assert json.loads(get(base + STATE_URL))["erreurs"] == []
+        wait_for(lambda: "Surveiller une station" in get(base + "/methodes/suivre-step/").decode()
+                 and json.loads(get(base + STATE_URL))["erreurs"] == [])  # pages are written, then the state
     finally:
         stop.set()
         thread.join(10)

@@ -125,7 +125,8 @@ class PreviewContent:
             return change
         site = checked.site
         pending, self._pending = self._pending, set()
-        data_changed = any(not path.startswith("guides/") for path in pending)
+        data_changed = any(not path.startswith(("guides/", "docs/")) for path in pending)
+        docs_changed = any(path.startswith("docs/") for path in pending)  # generated pages do not use them
         old_keys = {(i.kind, i.slug) for i in previous.site.all_items()}
         new_keys = {(i.kind, i.slug) for i in site.all_items()}
         everything = data_changed or old_keys != new_keys
@@ -141,7 +142,7 @@ class PreviewContent:
         if change.structure_changed and items is not None:  # a listing gained or lost a page
             rendered = render_content(site, self.today, self.publishing, self._documents(False))
             result, change = self._merge(previous, rendered, True)
-        change.data_changed = data_changed
+        change.data_changed = data_changed or docs_changed
         self.result = result
         return change
 
