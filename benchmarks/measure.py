@@ -53,8 +53,10 @@ PUBLISHING_ENV = {
 }
 
 
-def build_env(index_search: bool = True) -> dict[str, str]:
-    env = dict(os.environ, MITKB_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1", **PUBLISHING_ENV)
+def build_env(index_search: bool = True, pdf: bool = False) -> dict[str, str]:
+    """The PDFs of guides are left out unless asked: their step is measured apart (benchmarks/pdf.py)."""
+    env = dict(os.environ, MITKB_DATE=BUILD_DATE, NO_MKDOCS_2_WARNING="1", MITKB_PDF="1" if pdf else "0",
+               **PUBLISHING_ENV)
     env.pop(SEARCH_SWITCH, None)
     if not index_search:
         env[SEARCH_SWITCH] = "0"
@@ -153,11 +155,11 @@ class StepFailed(RuntimeError):
     pass
 
 
-def build_site(project: Path, site: Path, log: Path, index_search: bool = True) -> ProcessRun:
+def build_site(project: Path, site: Path, log: Path, index_search: bool = True, pdf: bool = False) -> ProcessRun:
     """The `make site` equivalent, in a fresh interpreter (optionally without the search index)."""
     run = run_measured(
         [sys.executable, "-m", "mitkb.cli", "--racine", str(project), "build", str(site)], project, log,
-        build_env(index_search),
+        build_env(index_search, pdf),
     )
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]

@@ -5,7 +5,7 @@
 
 For each N: generate the synthetic project (benchmarks/corpus.py), time one full
 build without the search index (the reference of the data-edit target), start
-``mitkb apercu`` in a subprocess, then for each kind of edit (a guide's title, a
+``mitkb previsualiser`` in a subprocess, then for each kind of edit (a guide's title, a
 step's title, a glossary definition, a threshold's amount), ``--repeat`` edits of
 different files or entries: the time from writing the file to the first HTTP
 response of the preview that shows the change (polled every 10 ms). Then
@@ -80,14 +80,14 @@ def _get(url: str) -> str:
 
 
 class RunningPreview:
-    """``mitkb apercu`` in a subprocess, its output kept."""
+    """``mitkb previsualiser`` in a subprocess, its output kept."""
 
     def __init__(self, project: Path):
         self.port = _free_port()
         env = measure.build_env(index_search=False)  # search re-indexing would compete for the CPU
         self.lines: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mitkb.cli", "--racine", str(project), "apercu", "--port", str(self.port)],
+            [sys.executable, "-m", "mitkb.cli", "--racine", str(project), "previsualiser", "--port", str(self.port)],
             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=self._read, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.port}/"
@@ -167,7 +167,7 @@ def bench_preview(project: Path, n_guides: int, repeat: int, full_build: bool = 
         threshold_text = thresholds.read_text(encoding="utf-8")
         block = threshold_text[threshold_text.index(f"id: {THRESHOLD}"):]
         amount = int(re.findall(r"montant: (\d+)", block.split("\n  - id:")[0])[-1])
-        threshold_url = _threshold_page(project / ".cache" / "apercu", amount)
+        threshold_url = _threshold_page(project / ".cache" / "previsualisation", amount)
         for index in range(repeat):
             log(f"N = {n_guides} : modifications {index + 1}/{repeat}")
             guide = guides[(index * 7) % len(guides)]
@@ -216,8 +216,12 @@ def bench_preview(project: Path, n_guides: int, repeat: int, full_build: bool = 
     if full_build:  # after the preview: the documents' cache is warm, as for a `make site` after editing
         log(f"N = {n_guides} : construction complète de référence (sans index de recherche)")
         with tempfile.TemporaryDirectory() as folder:
-            result.full_build = measure.build_site(project, Path(folder) / "site", Path(folder) / "build.log",
-                                                   index_search=False).seconds
+            run = measure.run_measured(
+                [sys.executable, "-m", "mitkb.cli", "--racine", str(project), "build", str(Path(folder) / "site")],
+                project, Path(folder) / "build.log", dict(measure.build_env(index_search=False), MITKB_PDF="0"))
+            if run.returncode != 0:
+                raise measure.StepFailed("la construction de référence a échoué")
+            result.full_build = run.seconds
     result.load = load_average()
     return result
 
@@ -255,7 +259,8 @@ def markdown(results: list[PreviewResult], repeat: int) -> str:
              f"Chaque modification est répétée {repeat} fois (fichiers ou entrées différents) ; le temps va de "
              "l'écriture du fichier à la première réponse HTTP de l'aperçu qui montre la modification "
              "(interrogé toutes les 10 ms). L'aperçu tourne sans réindexer la recherche (MITKB_INDEX_SEARCH=0), "
-             "qui a du retard par construction. `mitkb check` : processus neuf, cache de `.cache/` rempli par "
+             "qui a du retard par construction, et sans PDF (comme `make serve`) ; la construction de référence "
+             "aussi (MITKB_PDF=0). `mitkb check` : processus neuf, cache de `.cache/` rempli par "
              "une première vérification.", ""]
     lines += [f"- N = {r.n_guides} : charge moyenne à la fin {r.load} ; " + " ; ".join(
         f"{kind} {[round(t, 2) for t in r.edits[kind]]} s" for kind in ITEM_KINDS + DATA_KINDS)

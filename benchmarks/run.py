@@ -129,6 +129,9 @@ def notes_for(results: list[SizeResult], repeat: int, cold_document_runs: int) -
                  "quel, index compris, lancé chaque fois après la modification d'un guide : le moteur n'ayant pas de "
                  "construction incrémentale, c'est à la fois le temps de `make site` et celui de la publication "
                  "d'une modification, caches chauds.")
+    notes.append("Les constructions tournent sans les PDF des guides et comptes rendus (MITKB_PDF=0) : "
+                 "leur étape est mesurée à part, cache froid et chaud (`python -m benchmarks.pdf`, "
+                 "benchmarks/RESULTS-PDF.md).")
     if last.indexing_how:
         notes.append(f"Indexation mesurée avec {last.indexing_how}.")
     if not last.stats.has_pagefind:

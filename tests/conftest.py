@@ -23,8 +23,10 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 
 @pytest.fixture(autouse=True)
 def fixed_build_date(monkeypatch):
-    """Every test sees the same "today" unless it sets MITKB_DATE itself."""
+    """Every test sees the same "today" unless it sets MITKB_DATE itself. Builds make no
+    PDF (Chromium printing) unless a test asks for them: tests/pdf/ and ``built_site``."""
     monkeypatch.setenv("MITKB_DATE", TEST_DATE)
+    monkeypatch.setenv("MITKB_PDF", "0")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -81,9 +83,11 @@ def require_office() -> str:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict, at the test date."""
+    """The real site, built once per test session with --strict, at the test date, with the
+    PDFs of guides and write-ups when Chromium is there (cached in .cache/pdf/)."""
     destination = tmp_path_factory.mktemp("site") / "site"
-    env = dict(os.environ, MITKB_DATE=TEST_DATE, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, MITKB_DATE=TEST_DATE, NO_MKDOCS_2_WARNING="1",
+               MITKB_PDF="1" if chromium_path() else "0")
     result = subprocess.run(
         [sys.executable, "-m", "mitkb.cli", "--racine", str(ROOT), "build", str(destination)],
         capture_output=True, text=True, env=env, cwd=ROOT,

@@ -16,6 +16,8 @@ from .feed import render_feed
 from .pages import GeneratedFile, GeneratedPage, PageRenderer
 from .procedure import ProcedureTool
 from .publishing import Publishing, SiteSettings, resolve_publishing
+from .publisher.request_form import request_form_files
+from .publisher.request_page import FORM_SLUG
 from .references import check_site
 
 
@@ -55,17 +57,20 @@ def render_content(site: Site, today: dt.date, publishing: Publishing, make_docu
     downloadable documents (None: none); ``items`` limits the item pages rendered to
     these items (the preview, which keeps the others), every listing being rendered."""
     generated = make_documents(site, today) if make_documents else None
-    downloads = generated.downloads if generated else {}
-    renderer = PageRenderer(site, today, downloads=downloads, publishing=publishing)
+    downloads = dict(generated.downloads) if generated else {}
+    # « Fiche de demande d'accompagnement » (mitkb.publisher), through the same document pipeline.
+    form_files, downloads[FORM_SLUG] = request_form_files(site, site.root / CACHE_DIR) if make_documents else ([], [])
+    notices = generated.notices if generated else {}
+    renderer = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices)
     pages = renderer.listing_pages()
     pages += [renderer.item_page(item) for item in (site.all_items() if items is None else items)]
-    files = list(generated.files) if generated else []
+    files = (list(generated.files) if generated else []) + form_files
     if site.procedure_rules is not None:  # « Quelle procédure pour mon achat ? »
         tool = ProcedureTool(site, site.procedure_rules, today)
         pages += tool.pages()
         files += tool.files()
     if publishing.site_url:  # RSS links must be absolute: no feed without the site's address
-        feed = render_feed(latest_changes(site, today), publishing, today)
+        feed = render_feed(latest_changes(site, today, publishing.git), publishing, today)
         files.append(GeneratedFile(FEED_PATH, feed))
     return BuildResult(site, today, pages, files, publishing)
 

@@ -29,18 +29,54 @@ def cmd_check(args) -> int:
 
         checked = check_with_cache(root, today)
         site, errors, overdue, unknown = checked.site, checked.errors, checked.overdue, checked.acronyms
+    content_errors = list(errors)
     for error in errors:
         print(error.format(), file=sys.stderr)
     counts = ", ".join(f"{len(site.items[k])} {label}" for k, label in
                        (("methodes", "guide(s)"), ("modeles", "modèle(s)"), ("ateliers", "atelier(s)")))
-    errors = errors + _warn(overdue, args.relecture_stricte, "contenu(s) à relire")
+    from .publisher.model import coordinates_to_check, site_facts_warnings
+
+    due = overdue + coordinates_to_check(site, today)
+    errors = errors + _warn(due, args.relecture_stricte, "contenu(s) à relire")
+    # Facts of data/site.yml nobody has supplied yet: noted, refused by --relecture-stricte.
+    errors = errors + _warn(site_facts_warnings(root), args.relecture_stricte, "information(s) à compléter",
+                            prefix="à compléter")
     errors = errors + _warn(unknown, args.sigles_stricts, "sigle(s) absent(s) du glossaire")
+    if args.github:
+        _report_to_github(content_errors, errors[len(content_errors):])
     if errors:
         plural = "s" if len(errors) > 1 else ""
         print(f"\n✗ {len(errors)} erreur{plural} : rien ne sera publié tant qu'elle{plural} reste{'nt' if plural else ''}.",
               file=sys.stderr)
         return 1
     print(f"✓ Contenu valide ({counts}), vérifié à la date du {today.isoformat()}.")
+    return 0
+
+
+def _report_to_github(errors: list, strict_warnings: list) -> None:
+    """Annotations on the pull request's lines and the run's summary page (GitHub Actions)."""
+    import os
+
+    from .editor.review import annotations, summary
+
+    for line in annotations(errors + strict_warnings):
+        print(line)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            handle.write(summary(errors + strict_warnings))
+
+
+def cmd_preview(args) -> int:
+    from .editor.review import standalone_preview
+
+    sources = [line.strip() for line in Path(args.liste).read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = standalone_preview(_root(args) / args.site, sources)
+    if text is None:
+        print("Aucune page de guide, de modèle ou d'atelier n'a changé : pas d'aperçu.")
+        return 0
+    Path(args.sortie).write_text(text, encoding="utf-8")
+    print(f"✓ Aperçu écrit dans {args.sortie}")
     return 0
 
 
@@ -59,12 +95,13 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _warn(warnings: list, strict: bool, what: str) -> list:
+def _warn(warnings: list, strict: bool, what: str, prefix: str = "attention") -> list:
     """Print warnings; return them as errors when the strict option asks for it."""
     for warning in warnings:
-        print("attention : " + warning.format(), file=sys.stderr)
+        print(f"{prefix} : " + warning.format(), file=sys.stderr)
     if warnings and not strict:
-        print(f"{len(warnings)} {what} (avertissement).", file=sys.stderr)
+        kind = "avertissement" if prefix == "attention" else "refusé avec --relecture-stricte"
+        print(f"{len(warnings)} {what} ({kind}).", file=sys.stderr)
     return warnings if strict else []
 
 
@@ -75,6 +112,30 @@ def cmd_schemas(args) -> int:
     for path in written:
         print(f"écrit : {path}")
     return 0
+
+
+def cmd_editor(args) -> int:
+    from .editor import EditorAssetsError
+    from .editor.server import EditorServerError, run
+
+    if args.configuration:
+        from .content import load_site
+        from .editor import config_yaml, editor_config, github_backend
+        from .publishing import resolve_publishing
+
+        root = _root(args)
+        site, _ = load_site(root)
+        backend = github_backend(resolve_publishing(root).repository) or {"name": "github", "repo": ""}
+        print(config_yaml(editor_config(site, backend)), end="")
+        return 0
+    try:
+        return run(_root(args), args.port, build_date())
+    except (EditorAssetsError, EditorServerError) as exc:
+        print(f"✗ {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
+        return 1
 
 
 def cmd_export(args) -> int:
@@ -146,7 +207,7 @@ def _broken_links(site: Path) -> list[str]:
 
 
 def cmd_serve(args) -> int:
-    from .static_server import make_server
+    from .static_server import make_server, serve_until_interrupted
 
     site = _root(args) / args.dossier
     if not (site / "index.html").is_file():
@@ -158,24 +219,26 @@ def cmd_serve(args) -> int:
         print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
         return 1
     print(f"Site servi sur http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C pour arrêter)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    serve_until_interrupted(server)
     return 0
 
 
-def cmd_preview(args) -> int:
+def cmd_live(args) -> int:
     from .adapters.mkdocs_preview import MkDocsPreview
     from .preview.live import LivePreview
     from .preview.server import run_preview
     from .search import search_enabled
 
+    import os
+
+    from .pdf.publish import PDF_SWITCH
+
     root = _root(args)
     _configure_logging()
-    site = root / ".cache" / "apercu"
+    # PDFs are printed by `mitkb build` only: they are added to pages after the build,
+    # which the preview's page-by-page updates would undo.
+    os.environ[PDF_SWITCH] = "0"
+    site = root / ".cache" / "previsualisation"
     generator = MkDocsPreview(root / "mkdocs.yml", site)
     live = LivePreview(root, build_date(), generator, generator.settings())
 
@@ -277,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--sans-cache", action="store_true",
         help="tout relire sans réutiliser les vérifications précédentes (.cache/verification.pickle)",
     )
+    check.add_argument(
+        "--github", action="store_true",
+        help="dans GitHub Actions : erreurs annotées sur leurs lignes et résumées sur la page de l'exécution",
+    )
     check.set_defaults(func=cmd_check)
     new = commands.add_parser(
         "new", help="créer un guide, un modèle ou un compte rendu d'atelier à compléter",
@@ -300,18 +367,34 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("dossier", nargs="?", default="site", help="dossier du site construit (par défaut : site)")
     serve.add_argument("--port", type=int, default=8001, help="port (par défaut : 8001)")
     serve.set_defaults(func=cmd_serve)
-    preview = commands.add_parser(
-        "apercu", help="aperçu du site qui se met à jour à chaque enregistrement (make serve)",
-        description="Construit le site dans .cache/apercu/ et le sert sur http://127.0.0.1:PORT ; après chaque "
-                    "modification de guides/, data/ ou docs/, seules les pages concernées sont recalculées et "
+    live = commands.add_parser(
+        "previsualiser", help="aperçu du site qui se met à jour à chaque enregistrement (make serve)",
+        description="Construit le site dans .cache/previsualisation/ et le sert sur http://127.0.0.1:PORT ; après "
+                    "chaque modification de guides/, data/ ou docs/, seules les pages concernées sont recalculées et "
                     "la page ouverte se recharge. Les erreurs s'affichent dans le terminal et sur la page.",
     )
-    preview.add_argument("--port", type=int, default=8000, help="port (par défaut : 8000)")
-    preview.set_defaults(func=cmd_preview)
+    live.add_argument("--port", type=int, default=8000, help="port (par défaut : 8000)")
+    live.set_defaults(func=cmd_live)
     links = commands.add_parser(
         "links", help="vérifier les liens du site ; les liens externes sont testés si le réseau le permet"
     )
     links.set_defaults(func=cmd_links)
+    editor = commands.add_parser(
+        "editeur", help="ouvrir l'éditeur web sur les fichiers du dossier (sans GitHub), pour essayer ou tester",
+        description="Sert l'éditeur (Decap CMS) sur http://127.0.0.1:PORT/edition/ ; ce qu'il enregistre est écrit "
+                    "directement dans guides/ et data/. Ctrl+C pour arrêter.",
+    )
+    editor.add_argument("--port", type=int, default=8002, help="port (par défaut : 8002 ; 0 : un port libre)")
+    editor.add_argument("--configuration", action="store_true",
+                        help="afficher la configuration générée à partir des modèles (config.yml publié) et quitter")
+    editor.set_defaults(func=cmd_editor)
+    preview = commands.add_parser(
+        "apercu", help="écrire un seul fichier HTML avec les pages des contenus modifiés (aperçu d'une demande de fusion)",
+    )
+    preview.add_argument("liste", help="fichier texte : les chemins des fichiers modifiés, un par ligne")
+    preview.add_argument("--site", default="site", help="dossier du site construit (par défaut : site)")
+    preview.add_argument("--sortie", default="apercu-des-pages-modifiees.html", help="fichier HTML à écrire")
+    preview.set_defaults(func=cmd_preview)
     export = commands.add_parser("export", help="écrire les pages générées en Markdown dans un dossier")
     export.add_argument("dossier", help="dossier de destination")
     export.set_defaults(func=cmd_export)

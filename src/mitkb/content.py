@@ -74,6 +74,8 @@ class Site:
     broken_items: dict[str, set[str]] = field(default_factory=lambda: {kind: set() for kind in KINDS})
     # The rules of the procedure tool (data/procedures.yml), when the project has them.
     procedure_rules: Any = None
+    # data/site.yml (publisher, host, main contact): see mitkb.publisher; None without the file.
+    site_facts: object = None
 
     @property
     def guides(self) -> dict[str, Item]:
@@ -140,6 +142,9 @@ def load_data(root: Path, site: Site, errors: ErrorCollector, loader=None) -> No
             continue
         _check_unique(entries, lambda e: e.id, loaded.positions, display, list_attribute, name, errors)
         setattr(site, attribute, {entry.id: entry for entry in entries})
+    from .publisher.model import attach_site_facts
+
+    attach_site_facts(root, site, errors)  # optional data/site.yml, once the contacts are known
 
 
 def _check_unique(entries, key, positions, display, list_attribute, name, errors) -> None:

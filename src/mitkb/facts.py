@@ -90,6 +90,14 @@ class Facts:
         """The amount in force at the build date: « 60 000 € HT »."""
         return self.threshold_in_force(threshold_id).amount
 
+    def seuil_a_partir_de(self, threshold_id: str) -> str:
+        """« à partir de 60 000 € HT »: thresholds are inclusive, an obligation starts at the amount."""
+        return f"à partir de {self.seuil(threshold_id)}"
+
+    def seuil_en_dessous_de(self, threshold_id: str) -> str:
+        """« en dessous de 60 000 € HT »: a dispense applies strictly below the amount."""
+        return f"en dessous de {self.seuil(threshold_id)}"
+
     def seuil_depuis(self, threshold_id: str) -> str:
         """The date from which the amount in force applies: « 1er avril 2026 »."""
         return self.threshold_in_force(threshold_id).since
@@ -120,12 +128,17 @@ class Facts:
 def macro_functions(facts: Facts) -> dict:
     """The macros every page can call, hand-written or generated."""
     from .markup import contact_card
+    from .publisher.macros import publisher_macros
+    from .publisher.request_page import main_contact
 
     return {
         "seuil": facts.seuil,
         "seuil_depuis": facts.seuil_depuis,
+        "seuil_a_partir_de": facts.seuil_a_partir_de,
+        "seuil_en_dessous_de": facts.seuil_en_dessous_de,
         "chiffre": facts.chiffre,
         "chiffre_libelle": lambda figure_id: facts.figure(figure_id).label,
         "chiffre_source": lambda figure_id: facts.figure(figure_id).source,
-        "contact": lambda contact_id: contact_card(facts.contact_entry(contact_id)),
+        "contact": lambda contact_id: contact_card(facts.contact_entry(contact_id), main_contact(facts.site)),
+        **publisher_macros(facts.site),
     }

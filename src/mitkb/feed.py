@@ -43,12 +43,12 @@ def render_feed(changes: list[Change], publishing: Publishing, today: dt.date) -
     for change in changes:
         link = publishing.absolute_url(publishing.page_url(change.item.page_path))
         entry = ET.SubElement(channel, "item")
-        ET.SubElement(entry, "title").text = f"{plain(change.item.title)} : {change.note}"
+        ET.SubElement(entry, "title").text = f"{plain(change.item.title)} : {change.summary}"
         ET.SubElement(entry, "link").text = link
-        ET.SubElement(entry, "description").text = f"{change.kind_label} « {plain(change.item.title)} » : {change.note}"
+        ET.SubElement(entry, "description").text = f"{change.kind_label} « {plain(change.item.title)} » : {change.summary}"
         ET.SubElement(entry, "category").text = change.kind_label
         ET.SubElement(entry, "pubDate").text = rfc822(change.date)
-        guid = f"{link}#modification-{change.date.isoformat()}-{change.position + 1}"
+        guid = f"{link}#{change.anchor}"
         ET.SubElement(entry, "guid", {"isPermaLink": "false"}).text = guid
     ET.indent(rss)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(rss, encoding="unicode") + "\n").encode("utf-8")

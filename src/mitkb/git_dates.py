@@ -27,13 +27,19 @@ class GitDates:
     """Last commit date of each tracked file, and where the project sits in the repository."""
 
     dates: dict[str, dt.date] = field(default_factory=dict)
+    # Date of the commit that first added each file (same log): « Nouveau guide » in « Quoi de neuf ».
+    created: dict[str, dt.date] = field(default_factory=dict)
     # Path of the project root inside the repository ("" at the top, "site/" in a subfolder).
     prefix: str = ""
     available: bool = False
+    shallow: bool = False  # a shallow clone: publication dates older than its history are unknown
     reason: str = ""  # why there are no dates, in French, for the build log
 
     def last_changed(self, path: str) -> dt.date | None:
         return self.dates.get(path)
+
+    def first_added(self, path: str) -> dt.date | None:
+        return self.created.get(path)
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -44,30 +50,51 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def parse_log(output: str, shallow_commits: frozenset[str] = frozenset()) -> dict[str, dt.date]:
-    """Map each path to the date of the newest commit that lists it (the log is newest first).
+def _commits(output: str, shallow_commits: frozenset[str]):
+    """(day, is a shallow boundary, paths) of each commit of the log, newest first.
 
-    ``output`` is what ``git log --format=%x1e%H%x1f%cI --name-only`` prints. Files first
-    seen in a shallow boundary commit get no date: their real last change is unknown.
+    ``output`` is what ``git log --format=%x1e%H%x1f%cI --name-only`` prints.
     """
-    dates: dict[str, dt.date] = {}
-    unreliable: set[str] = set()
     for record in output.split(RECORD):
         lines = record.strip("\n").split("\n")
         if not lines or UNIT not in lines[0]:
             continue
         commit, _, stamp = lines[0].partition(UNIT)
         day = dt.datetime.fromisoformat(stamp.strip()).date()
-        boundary = commit.strip() in shallow_commits
-        for path in lines[1:]:
-            path = path.strip()
-            if not path or path in dates or path in unreliable:
+        yield day, commit.strip() in shallow_commits, [path.strip() for path in lines[1:] if path.strip()]
+
+
+def parse_log(output: str, shallow_commits: frozenset[str] = frozenset()) -> dict[str, dt.date]:
+    """Map each path to the date of the newest commit that lists it (the log is newest first).
+
+    Files first seen in a shallow boundary commit get no date: their real last change is unknown.
+    """
+    dates: dict[str, dt.date] = {}
+    unreliable: set[str] = set()
+    for day, boundary, paths in _commits(output, shallow_commits):
+        for path in paths:
+            if path in dates or path in unreliable:
                 continue
             if boundary:
                 unreliable.add(path)
             else:
                 dates[path] = day
     return dates
+
+
+def parse_first_added(output: str, shallow_commits: frozenset[str] = frozenset()) -> dict[str, dt.date]:
+    """Map each path to the date of the oldest commit that lists it: the one that added it.
+
+    Same input as ``parse_log``. In a shallow clone, a boundary commit lists every file it
+    holds, not only the ones it added: a file whose oldest listing is there gets no date.
+    """
+    created: dict[str, dt.date] = {}
+    at_boundary: set[str] = set()
+    for day, boundary, paths in _commits(output, shallow_commits):
+        for path in paths:
+            created[path] = day  # the log is newest first: the last listing wins
+            (at_boundary.add if boundary else at_boundary.discard)(path)
+    return {path: day for path, day in created.items() if path not in at_boundary}
 
 
 def _shallow_commits(root: Path, is_shallow: str, shallow_file: str) -> frozenset[str]:
@@ -101,5 +128,7 @@ def read_git_dates(root: Path) -> GitDates:
     if log.returncode != 0:
         # A repository without any commit yet, for instance.
         return GitDates(prefix=prefix.strip(), reason="historique git illisible : dates omises")
-    dates = parse_log(log.stdout, _shallow_commits(root, is_shallow, shallow_file))
-    return GitDates(dates=dates, prefix=prefix.strip(), available=True)
+    shallow = _shallow_commits(root, is_shallow, shallow_file)
+    dates = parse_log(log.stdout, shallow)
+    return GitDates(dates=dates, created=parse_first_added(log.stdout, shallow), prefix=prefix.strip(),
+                    available=True, shallow=bool(shallow))

@@ -30,7 +30,10 @@ _WORD = re.compile(r"(?<![\w])[^\W\d_][\w]*")
 _COMPOUND = re.compile(r"\w+(?:-\w+)*")
 _PAGE_ABBREVIATION = re.compile(r"(?m)^\*\[([^\]]+)\]:")
 # Parts of a line that are not prose: addresses, e-mails, macro calls, inline code.
-_NOT_PROSE = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{\{.*?\}\}|\{%.*?%\}|`[^`]*`")
+# Not prose: addresses, macros, code, and the legal code key of a guide's sources (« code: CE »).
+_NOT_PROSE = re.compile(
+    r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+|\{\{.*?\}\}|\{%.*?%\}|`[^`]*`|\bcode:\s*[A-Z]+\b"
+)
 
 
 # -- abbreviations ------------------------------------------------------------

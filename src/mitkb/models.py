@@ -12,7 +12,10 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, ValidationInfo, WithJsonSchema, field_validator,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -32,10 +35,19 @@ Phase = Literal[
     "suivi",
 ]
 Procedure = Literal["sans-publicite", "mapa", "formalisee"]
-LegalCode = Literal["CCP", "CGCT"]
+LegalCode = Literal["CCP", "CGCT", "CE", "CU", "CCH", "CVR", "CR", "CSP", "CRPM"]
 Reliability = Literal["haute", "moyenne"]
 DomainType = Literal["domaine", "theme"]
 ContractNature = Literal["travaux", "fournitures-services", "innovant", "tous"]
+# How a template prints (src/mitkb/documents/layouts.py holds what each one means).
+DocumentForm = Literal["courrier", "deliberation", "decision", "arrete", "rapport", "reglement", "avis"]
+# Where a section of a template prints; the roles each form accepts are in layouts.py.
+SectionRole = Literal[
+    "corps", "expediteur", "destinataire", "lieu_date", "objet", "signature",
+    "expose", "visas", "article", "mentions", "preambule",
+]
+# What a field holds: decides the input of the online form and how its value is written.
+FieldType = Literal["texte", "texte_long", "date", "montant", "nombre", "heure"]
 
 AUDIENCE_LABELS = {"communes": "Communes", "epci": "Intercommunalités (EPCI)"}
 PHASE_LABELS = {
@@ -53,7 +65,21 @@ PROCEDURE_LABELS = {
     "mapa": "Marché à procédure adaptée (MAPA)",
     "formalisee": "Procédure formalisée (appel d'offres…)",
 }
-LEGAL_CODE_LABELS = {"CCP": "code de la commande publique", "CGCT": "code général des collectivités territoriales"}
+LEGAL_CODE_LABELS = {
+    "CCP": "code de la commande publique",
+    "CGCT": "code général des collectivités territoriales",
+    "CE": "code de l'environnement",
+    "CU": "code de l'urbanisme",
+    "CCH": "code de la construction et de l'habitation",
+    "CVR": "code de la voirie routière",
+    "CR": "code de la route",
+    "CSP": "code de la santé publique",
+    "CRPM": "code rural et de la pêche maritime",
+}
+# An article number as Légifrance writes it: « R2122-8 », « L211-7 », « R*431-2 », « L2122-22 4° ».
+# Each code's own format (how many digits) is checked in references.py.
+ArticleNumber = Annotated[str, StringConstraints(pattern=r"^[LRD]\*?\.? ?\d{3,4}-\d+(-\d+){0,2}( \d+°)?$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://\S+$", max_length=500)]
 
 
 class Strict(BaseModel):
@@ -101,20 +127,62 @@ class FiguresFile(Strict):
     figures: list[Figure] = Field(alias="chiffres", min_length=1)
 
 
+class Coordinate(Strict):
+    """One way to reach a contact, with where it comes from: never invented, always sourced."""
+
+    value: Text = Field(alias="valeur")
+    # How to use it, e.g. « Standard du Département — demandez la Mission Ingénierie des Territoires ».
+    label: Optional[ShortText] = Field(None, alias="libelle")
+    source: Text
+    reliability: Reliability = Field("haute", alias="fiabilite")
+    # A coordinate taken from an older document is checked again by this date (mitkb check).
+    check_by: Optional[dt.date] = Field(None, alias="a_verifier_le")
+
+
+class EmailCoordinate(Coordinate):
+    value: Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")] = Field(alias="valeur")
+
+
+class PhoneCoordinate(Coordinate):
+    value: Annotated[str, StringConstraints(pattern=r"^\+?[0-9 .]{10,20}$")] = Field(alias="valeur")
+
+
+class WebsiteCoordinate(Coordinate):
+    value: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] = Field(alias="valeur")
+
+
 class Contact(Strict):
     id: Id
     name: ShortText = Field(alias="nom")
     function: Optional[ShortText] = Field(None, alias="fonction")
     organisation: Optional[ShortText] = Field(None, alias="organisme")
     description: Optional[Text] = None
-    email: Optional[Annotated[str, StringConstraints(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")]] = Field(
-        None, alias="courriel"
-    )
-    phone: Optional[Annotated[str, StringConstraints(pattern=r"^\+?[0-9 .]{10,20}$")]] = Field(
-        None, alias="telephone"
-    )
-    address: Optional[Text] = Field(None, alias="adresse")
-    website: Optional[Annotated[str, StringConstraints(pattern=r"^https://\S+$")]] = Field(None, alias="site")
+    email_entry: Optional[EmailCoordinate] = Field(None, alias="courriel")
+    phone_entry: Optional[PhoneCoordinate] = Field(None, alias="telephone")
+    address_entry: Optional[Coordinate] = Field(None, alias="adresse")
+    website_entry: Optional[WebsiteCoordinate] = Field(None, alias="site")
+
+    @property
+    def email(self) -> Optional[str]:
+        return self.email_entry.value if self.email_entry else None
+
+    @property
+    def phone(self) -> Optional[str]:
+        return self.phone_entry.value if self.phone_entry else None
+
+    @property
+    def address(self) -> Optional[str]:
+        return self.address_entry.value if self.address_entry else None
+
+    @property
+    def website(self) -> Optional[str]:
+        return self.website_entry.value if self.website_entry else None
+
+    def coordinates(self) -> list[tuple[str, Coordinate]]:
+        """(YAML key, coordinate) of every channel given, phone first."""
+        entries = (("telephone", self.phone_entry), ("courriel", self.email_entry),
+                   ("adresse", self.address_entry), ("site", self.website_entry))
+        return [(key, entry) for key, entry in entries if entry is not None]
 
 
 class ContactsFile(Strict):
@@ -202,6 +270,48 @@ class ChangeNote(Strict):
         return note
 
 
+def article_number(article: str) -> str:
+    """The bare article number: « L. 2122-22 4° » → « L2122-22 », « R*431-2 » → « R431-2 »."""
+    head = re.sub(r"\s+\d+°$", "", article.strip())
+    return re.sub(r"[.*\s]", "", head)
+
+
+class Source(Strict):
+    """One source of a guide: an article of a code (code, article, objet) or a public
+    document (titre, editeur, date, url). Shown as « Textes de référence »."""
+
+    code: Optional[LegalCode] = None
+    article: Optional[ArticleNumber] = None
+    subject: Optional[ShortText] = Field(None, alias="objet")
+    title: Optional[ShortText] = Field(None, alias="titre")
+    publisher: Optional[ShortText] = Field(None, alias="editeur")
+    date: Optional[dt.date] = None
+    url: Optional[HttpsUrl] = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Source":
+        legal = self.code is not None or self.article is not None
+        document = any(v is not None for v in (self.title, self.publisher, self.date, self.url))
+        if legal and document:
+            raise ValueError(
+                "une source est soit un article de code (code, article, objet), soit un document "
+                "(titre, editeur, date, url), pas les deux"
+            )
+        if legal and (self.code is None or self.article is None):
+            raise ValueError("un article de code s'écrit avec « code » et « article » (et « objet »)")
+        if not legal and None in (self.title, self.publisher, self.date, self.url):
+            raise ValueError("un document s'écrit avec « titre », « editeur », « date » et « url »")
+        return self
+
+    @property
+    def is_legal(self) -> bool:
+        return self.code is not None
+
+    @property
+    def number(self) -> str:
+        return article_number(self.article or "")
+
+
 class Guide(Strict):
     """A methodology guide (guides/methodes/<slug>.yml)."""
 
@@ -219,19 +329,20 @@ class Guide(Strict):
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
     history: list[ChangeNote] = Field(default_factory=list, alias="historique")
+    sources: list[Source] = Field(default_factory=list)
 
     _next_review_after = field_validator("next_review")(_after_review)
 
 
 class LegalBasis(Strict):
     code: LegalCode
-    article: Annotated[str, StringConstraints(pattern=r"^[LRD]\.? ?\d{4}-\d+(-\d+)?( \d+°)?$")]
+    article: ArticleNumber
     subject: Optional[ShortText] = Field(None, alias="objet")
 
     @property
     def number(self) -> str:
         """The article number without the paragraph (« L2122-22 4° » → « L2122-22 »)."""
-        return self.article.split(" ")[0].replace(".", "")
+        return article_number(self.article)
 
 
 class FillField(Strict):
@@ -239,17 +350,21 @@ class FillField(Strict):
     label: ShortText = Field(alias="libelle")
     help: Optional[Text] = Field(None, alias="aide")
     example: Optional[ShortText] = Field(None, alias="exemple")
+    type: Optional[FieldType] = None  # None: « texte », or the type its form gives it
 
 
 class Section(Strict):
     title: ShortText = Field(alias="titre")
+    role: SectionRole = "corps"
     text: Text = Field(alias="texte")
+    notes: list[Text] = Field(default_factory=list, alias="notes_de_redaction")
 
 
 class Template(Strict):
     """A procurement template (guides/modeles/<slug>.yml)."""
 
     title: ShortText = Field(alias="titre")
+    form: DocumentForm = Field("rapport", alias="forme")  # sections print as numbered headings
     purpose: Text = Field(alias="objet")
     when: Text = Field(alias="quand")
     procedures: list[Procedure] = Field(min_length=1)

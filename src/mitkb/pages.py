@@ -22,8 +22,9 @@ import jinja2
 from .content import Item, Site
 from .facts import Facts
 from .formatting import date_long, event_date
-from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis
+from .models import AUDIENCE_LABELS, LEGAL_CODE_LABELS, PHASE_LABELS, PROCEDURE_LABELS, LegalBasis, Source
 from .markup import contact_card, md_text
+from .publisher.request_page import FORM_SLUG, REQUEST_PAGE, main_contact, request_link, request_page_markdown
 from .rich_text import RenderContext, TextRenderer
 from .changes import FEED_PATH, WHATS_NEW_PAGE, latest_changes
 from .formatting import MONTHS
@@ -39,7 +40,17 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Entries a listing page shows before it is split into one page per group (see _listing).
 LISTING_LIMIT = 150
 
-LEGIFRANCE_CODES = {"CCP": "LEGITEXT000037701019", "CGCT": "LEGITEXT000006070633"}
+LEGIFRANCE_CODES = {
+    "CCP": "LEGITEXT000037701019",
+    "CGCT": "LEGITEXT000006070633",
+    "CE": "LEGITEXT000006074220",
+    "CU": "LEGITEXT000006074075",
+    "CCH": "LEGITEXT000006074096",
+    "CVR": "LEGITEXT000006070667",
+    "CR": "LEGITEXT000006074228",
+    "CSP": "LEGITEXT000006072665",
+    "CRPM": "LEGITEXT000006071367",
+}
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ def anchor(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "terme"
 
 
-def legifrance_url(basis: LegalBasis) -> str:
+def legifrance_url(basis: LegalBasis | Source) -> str:
     """A Légifrance search for the article inside its code."""
     return (
         "https://www.legifrance.gouv.fr/search/code?tab_selection=code&searchField=NUM_ARTICLE"
@@ -133,13 +144,14 @@ class PageRenderer:
     """Renders every generated page of a validated site for one build date."""
 
     def __init__(self, site: Site, today: dt.date, downloads: dict | None = None,
-                 publishing: Publishing | None = None):
+                 publishing: Publishing | None = None, notices: dict | None = None):
         self.site = site
         self.today = today
         # Repository links, last-changed dates and site address (none by default).
         self.publishing = publishing or Publishing()
         self.items_by_page = {item.page_path: item for item in site.all_items()}
         self.downloads = downloads or {}  # template slug → its documents (see mitkb.documents)
+        self.notices = notices or {}  # template slug → its notices, files of their own
         self.facts = Facts(site, today)
         self.text = TextRenderer(self.facts)
         self.backlinks = Backlinks.of(site)
@@ -161,7 +173,7 @@ class PageRenderer:
             legifrance=legifrance_url,
             date_long=date_long,
             event_date=event_date,
-            contact_card=contact_card,
+            contact_card=self._contact_card,
             rich=self.text.render,
             rich_with_fields=self._rich_with_fields,
         )
@@ -179,8 +191,16 @@ class PageRenderer:
         changed = self.publishing.last_changed(item.source) if item.kind in ("methodes", "modeles") else None
         return {"last_changed": changed, "links": self.publishing.links(item.source, item.title, page)}
 
+    def _contact_card(self, contact, page: str | None = None, sources: bool = False) -> str:
+        """A contact box with the site's main channel when the contact has none, and the
+        link to « Solliciter la MIT »."""
+        link = request_link(self.site, page) if page else None
+        return contact_card(contact, main_contact(self.site), link, sources)
+
     def _rich_with_fields(self, text: str, template) -> str:
-        return self.text.render(text, RenderContext({f.id: f for f in template.fields}))
+        from .documents.layouts import effective_fields  # documents imports this module
+
+        return self.text.render(text, RenderContext({f.id: f for f in effective_fields(template)}))
 
     def _render(self, name: str, **context) -> str:
         return self.env.get_template(name).render(**context)
@@ -216,7 +236,33 @@ class PageRenderer:
             workshops=_unique(self.backlinks.workshops_of_template.get(item.slug, [])),
             referent=self.site.contacts[template.referent],
             downloads=self.downloads.get(item.slug, []),
+            notices=self.notices.get(item.slug, []),
+            fields=self._effective_fields(template),
+            fill_form=self._fill_form(item),
         )
+
+    @staticmethod
+    def _effective_fields(template) -> list:
+        from .documents.layouts import effective_fields  # documents imports this module
+
+        return effective_fields(template)
+
+    def _fill_form(self, item: Item) -> str:
+        """The « Remplir en ligne » form, when the template's documents are published."""
+        from .documents.online_form import SCRIPT_PATH, fill_form
+
+        files = {d.extension: d.path for d in self.downloads.get(item.slug, [])}
+        if ".docx" not in files or ".odt" not in files:
+            return ""
+        fields = self._effective_fields(item.model)
+        helps = {f.id: plain(self.text.render(f.help)) for f in fields if f.help}
+        # Raw HTML links are not rewritten by MkDocs: relative to the page's URL (…/slug/).
+        folder = posixpath.splitext(item.page_path)[0]
+
+        def url(path: str) -> str:
+            return posixpath.relpath(path, folder)
+
+        return fill_form(item.slug, fields, helps, url(files[".docx"]), url(files[".odt"]), url(SCRIPT_PATH))
 
     def workshop(self, item: Item) -> str:
         workshop = item.model
@@ -230,6 +276,7 @@ class PageRenderer:
                 + self.backlinks.guides_of_workshop.get(item.slug, [])
             ),
             templates=_unique([self.site.templates[s] for s in workshop.templates]),
+            request_link=request_link(self.site, item.page_path),
         )
 
     # -- listings -------------------------------------------------------------
@@ -349,13 +396,14 @@ class PageRenderer:
     def whats_new(self, with_feed: bool = False) -> str:
         """« Quoi de neuf » : the latest changes, grouped by month, newest first."""
         groups: list[dict] = []
-        for change in latest_changes(self.site, self.today):
+        for change in latest_changes(self.site, self.today, self.publishing.git):
             label = f"{MONTHS[change.date.month - 1].capitalize()} {change.date.year}"
             if not groups or groups[-1]["label"] != label:
                 groups.append({"label": label, "entries": []})
             groups[-1]["entries"].append(change)
         feed = FEED_PATH if with_feed else None
-        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed)
+        return self._render("quoi-de-neuf.md.j2", page=WHATS_NEW_PAGE, groups=groups, feed=feed,
+                            git_history=self.publishing.git.available and not self.publishing.git.shallow)
 
     def all_pages(self) -> list[GeneratedPage]:
         return self.listing_pages() + [self.item_page(item) for item in self.site.all_items()]
@@ -372,6 +420,9 @@ class PageRenderer:
             GeneratedPage("recherche.md", self.search_page()),
             GeneratedPage(WHATS_NEW_PAGE, self.whats_new(with_feed=self.publishing.site_url is not None)),
         ]
+        if main_contact(self.site) is not None:  # « Solliciter la MIT » (mitkb.publisher)
+            pages.append(GeneratedPage(REQUEST_PAGE, request_page_markdown(
+                self.site, self.facts, self.downloads.get(FORM_SLUG, []))))
         pages += [page for domain in self.site.domains.values() for page in self.theme_pages(domain)]
         return [replace(p, markdown=self.abbreviations.append_to(p.markdown)) for p in pages]
 

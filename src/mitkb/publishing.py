@@ -142,6 +142,7 @@ class SiteSettings:
     repo_url: str | None = None
     site_url: str | None = None
     directory_urls: bool = True
+    accessibility: str | None = None  # conformity shown in every page's footer (« non conforme »…)
 
 
 @dataclass(frozen=True)

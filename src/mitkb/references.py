@@ -13,11 +13,13 @@ import jinja2
 import yaml
 
 from .content import Item, Site, load_site
+from .documents.layouts import FORMS, effective_fields, layout_errors
 from .errors import ContentError, relative_path
 from .procedure.rules import load_rules
 from .facts import BrokenDataError, Facts, MacroError
 from .rich_text import RenderContext, TextRenderer, is_rich, iter_strings, render_error, render_located
 from .safety import line_of, unsafe_markup
+from .sources import check_guide_sources, check_legal_basis
 from .validation import field_path
 from .yaml_loader import YamlLoadError, load_yaml_file
 
@@ -72,10 +74,12 @@ class ReferenceChecker:
             self.expect(item, ("modeles", index), slug, self.site.templates, "modèle", "guides/modeles/")
         for index, slug in enumerate(guide.workshops):
             self.expect(item, ("ateliers", index), slug, self.site.workshops, "atelier", "guides/ateliers/")
+        self.errors.extend(check_guide_sources(item, self.site))
 
     def check_template(self, item: Item) -> None:
         template = item.model
         self.expect(item, ("referent",), template.referent, self.site.contacts, "contact", "data/contacts.yml")
+        self.errors.extend(check_legal_basis(item))
         for index, threshold_id in enumerate(template.thresholds):
             path = ("seuils", index)
             if threshold_id not in self.site.thresholds:
@@ -101,14 +105,18 @@ class ReferenceChecker:
                     f"Il est déjà déclaré en position {declared[fill.id] + 1}.",
                 )
             declared.setdefault(fill.id, index)
-        used: set[str] = set()
-        context = RenderContext({f.id: f for f in template.fields}, used)
+        for path, message, hint in layout_errors(template):
+            self.error(item.source, item.positions, path, message, hint)
+        used: set[str] = {f.id for f in FORMS[template.form].fields}  # printed by the layout
+        context = RenderContext({f.id: f for f in effective_fields(template)}, used)
         body_errors = 0
         for index, section in enumerate(template.body):
-            path = ("corps", index, "texte")
-            _, found = render_located(self.renderer, section.text, item.source, item.positions, path, context)
-            self.errors.extend(found)
-            body_errors += len(found)
+            texts = [(("corps", index, "texte"), section.text)]
+            texts += [(("corps", index, "notes_de_redaction", n), note) for n, note in enumerate(section.notes)]
+            for path, text in texts:
+                _, found = render_located(self.renderer, text, item.source, item.positions, path, context)
+                self.errors.extend(found)
+                body_errors += len(found)
         for fill_id, index in declared.items():
             if fill_id not in used and not body_errors:
                 self.error(

@@ -1,6 +1,7 @@
 """Render the macros inside YAML text fields, strictly, with located errors.
 
-Text fields are Markdown that may call the macros ``seuil``, ``seuil_depuis``,
+Text fields are Markdown that may call the macros ``seuil`` (also ``seuil_a_partir_de`` and
+``seuil_en_dessous_de``, the inclusive wordings), ``seuil_depuis``,
 ``chiffre`` and (in templates) ``champ``. An unknown id, an undefined name or a
 syntax error is a content error at the file and line of the text.
 """
@@ -24,7 +25,7 @@ from .yaml_loader import Positions
 # YAML keys whose text is Markdown and may call macros.
 RICH_KEYS = frozenset(
     {"en_bref", "texte", "role", "vigilance", "objet", "quand", "aide", "resume",
-     "enseignements", "suites", "description", "definition"}
+     "enseignements", "suites", "description", "definition", "notes_de_redaction"}
 )
 
 
@@ -114,7 +115,7 @@ def render_error(exc: Exception, text: str) -> tuple[int, str, str]:
     if isinstance(exc, jinja2.UndefinedError):
         name = str(exc.message or "").split("'")[1] if "'" in str(exc.message) else ""
         return _find(text, name), f"nom inconnu dans une macro « {name} »", (
-            "Macros disponibles : seuil, seuil_depuis, chiffre, chiffre_libelle, chiffre_source, contact, "
+            "Macros disponibles : seuil, seuil_a_partir_de, seuil_en_dessous_de, seuil_depuis, chiffre, chiffre_libelle, chiffre_source, contact, "
             "champ (dans les modèles)."
         )
     if isinstance(exc, MacroError):

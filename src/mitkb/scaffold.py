@@ -125,6 +125,11 @@ modeles: []
 ateliers: []
 # Référent : un identifiant de data/contacts.yml (la personne ou le service à contacter).
 referent: {PLACEHOLDER}
+# Textes de référence : chaque article cité dans le texte, et lui seul, avec son code
+# (CCP, CGCT, CE, CU, CCH, CVR, CR, CSP, CRPM), par exemple
+#   - {{code: CCP, article: R2122-8, objet: Marchés sans publicité ni mise en concurrence}}
+# ou un document public : - {{titre: …, editeur: …, date: AAAA-MM-JJ, url: https://…}}
+sources: []
 """ + _review_and_history(today)
 
 
@@ -132,6 +137,9 @@ def template_text(title: str, today: dt.date) -> str:
     return _header("modele", today) + f"""
 # Titre du modèle, tel qu'il s'affiche en haut de la page (200 caractères au plus).
 titre: {_quoted(title)}
+# Mise en page du document : courrier, deliberation, decision, arrete, rapport, reglement ou avis.
+# Elle décide comment les sections s'impriment (page Contribuer, « Écrire un modèle de document »).
+forme: rapport
 # À quoi sert ce document, en une ou deux phrases.
 objet: >
   {PLACEHOLDER}
@@ -151,7 +159,8 @@ base_legale:
     article: {PLACEHOLDER}
     objet: {PLACEHOLDER}
 # Les passages que l'utilisateur remplit : id (minuscules et « _ »), libellé, aide et exemple
-# facultatifs. Chaque champ s'utilise dans le corps avec {{{{ champ('id') }}}}.
+# facultatifs, type facultatif (texte, texte_long, date, montant, nombre, heure). Chaque champ
+# s'utilise dans le corps avec {{{{ champ('id') }}}}, autant de fois qu'il le faut : il se remplit une fois.
 champs:
   - id: nom_collectivite
     libelle: Nom de la collectivité

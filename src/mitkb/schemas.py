@@ -18,6 +18,7 @@ DESCRIPTIONS = {
     "data/contacts": "Contacts référents (data/contacts.yml).",
     "data/seuils": "Seuils de la commande publique, avec source et période d'application (data/seuils.yml).",
     "data/glossaire": "Sigles et termes expliqués (data/glossaire.yml).",
+    "data/site": "Éditeur, directeur de la publication, hébergeur et contact principal du site (data/site.yml).",
 }
 
 
@@ -28,6 +29,9 @@ def schema_documents() -> dict[str, str]:
         documents[f"{name}.schema.json"] = _dump(model, DESCRIPTIONS[name])
     for name, model in DATA_MODELS.items():
         documents[f"data/{name}.schema.json"] = _dump(model, DESCRIPTIONS[f"data/{name}"])
+    from .publisher.model import SiteFacts  # optional data file, loaded by mitkb.publisher
+
+    documents["data/site.schema.json"] = _dump(SiteFacts, DESCRIPTIONS["data/site"])
     return documents
 
 

@@ -12,18 +12,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult, build_content
+from .editor import EditorAssetsError, site_editor_files
+from .errors import ContentError, ContentErrors
 from .facts import macro_functions
 from .glossary import Abbreviations, focusable_abbreviations
+from .pdf import pdf_targets, publish_pdfs
+from .pdf.publish import CACHE_DIR as PDF_CACHE_DIR
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
+from .documents.online_form import script_assets as fill_assets
 from .search.web_assets import search_assets
 from .procedure import procedure_assets
+from .typography import french_html
 
 # Generated pages that belong in the navigation; item pages are reached from
 # these listings, so that every page's navigation stays small as content grows.
 NAV_PAGES = frozenset({
     "methodes/index.md", "modeles/index.md", "ateliers/index.md", "glossaire.md",
-    "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md",
+    "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md", "solliciter-la-mit.md",
     "quelle-procedure.md",
 })
 # Folders whose changes trigger a rebuild while previewing.
@@ -43,6 +49,8 @@ class OutputFile:
 class SiteSession:
     root: Path
     result: BuildResult
+    editor: list[tuple[str, bytes]] = field(default_factory=list)
+    editor_note: str | None = None
     synonyms: SynonymFinder = field(init=False)
     abbreviations: Abbreviations = field(init=False)
     contacts_url: str | None = None
@@ -57,7 +65,17 @@ class SiteSession:
     @classmethod
     def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
         """Validate and render all content (raises ContentErrors with every error)."""
-        return cls(Path(root), build_content(Path(root), today, settings=settings))
+        return cls.of(root, build_content(Path(root), today, settings=settings), today, settings)
+
+    @classmethod
+    def of(cls, root: Path, result: BuildResult, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
+        """The session of rendered content (the preview renders it its own way)."""
+        try:
+            editor, note = site_editor_files(Path(root), result.site, today, result.publishing.repository,
+                                             accessibility=settings.accessibility if settings else None)
+        except EditorAssetsError as exc:
+            raise ContentErrors([ContentError("editeur/package.json", message=f"éditeur web : {exc}")]) from None
+        return cls(Path(root), result, editor, note)
 
     def macros(self) -> dict:
         """The macros of hand-written pages, made once per session."""
@@ -66,7 +84,7 @@ class SiteSession:
         return self._macros
 
     def notes(self) -> list[str]:
-        return self.result.publishing.notes()
+        return self.result.publishing.notes() + ([self.editor_note] if self.editor_note else [])
 
     def outputs(self, existing: set[str]) -> list[OutputFile]:
         """Generated pages, downloads, and the search assets a project does not override."""
@@ -75,6 +93,8 @@ class SiteSession:
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
         if self.result.site.procedure_rules is not None:
             outputs += [OutputFile(path, content, False) for path, content in procedure_assets() if path not in existing]
+        outputs += [OutputFile(path, content, False) for path, content in fill_assets() if path not in existing]
+        outputs += [OutputFile(path, content, False) for path, content in self.editor if path not in existing]
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
@@ -94,10 +114,21 @@ class SiteSession:
             return html
         return searchable_page_html(html, title, self.synonyms)
 
+    def page_output(self, html: str) -> str:
+        """French typography on the whole written page, text only: the one place the site
+        applies it (generated and hand-written pages alike)."""
+        return french_html(html)
+
     def index_search(self, site_dir: Path):
         """Index the folder the generator just wrote (raises SearchIndexError)."""
         records = contact_records(self.result.site, self.contacts_url) if self.contacts_url else []
         return index_site(Path(site_dir), records)
+
+    def publish_pdfs(self, site_dir: Path):
+        """Print (or reuse) the PDF of every guide and write-up and link it from its page
+        (raises PdfPrinterError)."""
+        targets = pdf_targets(self.result.site, self.result.publishing, self.result.today)
+        return publish_pdfs(Path(site_dir), targets, self.root / PDF_CACHE_DIR)
 
     def watched_dirs(self) -> list[Path]:
         return [self.root / name for name in WATCHED_DIRS if (self.root / name).is_dir()]

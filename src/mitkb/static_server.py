@@ -105,3 +105,13 @@ def serve_in_background(site: Path) -> tuple[http.server.ThreadingHTTPServer, st
     server = make_server(site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def serve_until_interrupted(server) -> None:
+    """Serve until Ctrl+C (or SIGTERM turned into KeyboardInterrupt), then release the port."""
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -137,6 +137,8 @@ def translate(error: dict, model: type[BaseModel], data: Any) -> tuple[str, str,
 
 def _pattern_hint(loc: tuple) -> str:
     last = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if last == "valeur":  # a contact's coordinate: « telephone: {valeur: …, source: …} »
+        last = next((p for p in reversed(loc) if p in ("courriel", "telephone", "site")), last)
     if last == "article":
         return "Écrivez l'article comme sur Légifrance, par exemple R2122-8 ou L2122-22 4°."
     if last == "version":

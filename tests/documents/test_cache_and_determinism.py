@@ -20,7 +20,7 @@ from .conftest import BUILD_DATE, copy_project, load_real_site
 
 def test_a_second_generation_without_cache_is_byte_identical(generated, real_site, tmp_path):
     again = generate_documents(real_site, BUILD_DATE, tmp_path / "other-cache")
-    assert again.stats.generated == len(generated.files) == 2 * len(real_site.templates)
+    assert again.stats.generated == len(generated.files) == 4 * len(real_site.templates)  # document and notice, 2 formats
     assert [(f.path, f.content) for f in again.files] == [(f.path, f.content) for f in generated.files]
 
 
@@ -33,29 +33,33 @@ def test_without_a_cache_folder_documents_are_still_generated(real_site, generat
 def test_warm_cache_reuses_every_document(real_site, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     cold = generate_documents(real_site, BUILD_DATE, cache)
-    assert (cold.stats.generated, cold.stats.reused) == (12, 0)
+    assert (cold.stats.generated, cold.stats.reused) == (24, 0)
 
     def no_pandoc(*args, **kwargs):
         raise AssertionError("pandoc ne doit pas tourner avec un cache chaud")
 
     monkeypatch.setattr(generate_module, "convert", no_pandoc)
     warm = generate_documents(real_site, BUILD_DATE, cache)
-    assert (warm.stats.generated, warm.stats.reused) == (0, 12)
+    assert (warm.stats.generated, warm.stats.reused) == (0, 24)
     assert [f.content for f in warm.files] == [f.content for f in cold.files]
 
 
 def test_only_documents_whose_thresholds_changed_are_regenerated(tmp_path):
-    """On 1 April 2026 two thresholds change: only the two templates that use them are redone."""
+    """On 1 April 2026 two thresholds change: only the files that print them are redone
+    (the two notices that cite them, and the règlement whose drafting note, a comment, cites one)."""
     cache = tmp_path / "cache"
     before = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
     after = generate_documents(load_real_site(dt.date(2026, 4, 1)), dt.date(2026, 4, 1), cache)
     changed = {f.path for f, g in zip(before.files, after.files) if f.content != g.content}
     assert changed == {
-        f"telechargements/{slug}.{kind}"
-        for slug in ("lettre-consultation-sans-publicite", "reglement-consultation-mapa-travaux")
+        f"telechargements/{name}.{kind}"
+        for name in (
+            "lettre-consultation-sans-publicite-notice", "reglement-consultation-mapa-travaux-notice",
+            "reglement-consultation-mapa-travaux",
+        )
         for kind in ("docx", "odt")
     }
-    assert (after.stats.generated, after.stats.reused) == (4, 8)
+    assert (after.stats.generated, after.stats.reused) == (6, 18)
 
 
 def test_editing_one_template_regenerates_only_its_documents(tmp_path):
@@ -65,7 +69,8 @@ def test_editing_one_template_regenerates_only_its_documents(tmp_path):
     source.write_text(source.read_text(encoding="utf-8").replace('version: "1.0"', 'version: "1.1"'), encoding="utf-8")
     second = build_content(project, BUILD_DATE)
     changed = {f.path for f, g in zip(first.files, second.files) if f.content != g.content}
-    assert changed == {"telechargements/decision-attribution.docx", "telechargements/decision-attribution.odt"}
+    # The version is printed in the notice only.
+    assert changed == {"telechargements/decision-attribution-notice.docx", "telechargements/decision-attribution-notice.odt"}
     assert any((project / CACHE_DIR).rglob("*.docx"))
 
 
@@ -75,9 +80,12 @@ def test_build_logs_the_cache_hits(tmp_path, caplog):
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mitkb.documents"):
         result = build_content(project, BUILD_DATE)
-    assert "Documents à télécharger : 0 générés, 12 repris du cache" in caplog.messages
+    assert "Documents à télécharger : 0 générés, 24 repris du cache" in caplog.messages
     assert sorted(f.path for f in result.files if f.path.startswith("telechargements/")) == sorted(
-        f"telechargements/{slug}.{kind}" for slug in result.site.templates for kind in ("docx", "odt")
+        [f"telechargements/{slug}{suffix}.{kind}"
+         for slug in result.site.templates for kind in ("docx", "odt") for suffix in ("", "-notice")]
+        # The request form of mitkb.publisher, made by the same pipeline.
+        + [f"telechargements/fiche-demande-accompagnement.{kind}" for kind in ("docx", "odt")]
     )
 
 
@@ -110,16 +118,16 @@ def test_entries_unused_for_a_month_are_pruned_when_something_is_regenerated(rea
             os.utime(path, (two_months_ago, two_months_ago))
 
     generate_documents(real_site, BUILD_DATE, cache)
-    assert len(documents_in_cache()) == 12
+    assert len(documents_in_cache()) == 24
     age_everything()
     warm = generate_documents(real_site, BUILD_DATE, cache)
-    assert warm.stats.generated == 0 and len(documents_in_cache()) == 12  # nothing regenerated, nothing pruned
+    assert warm.stats.generated == 0 and len(documents_in_cache()) == 24  # nothing regenerated, nothing pruned
     age_everything()
-    # On 31 March 2026, 4 documents differ: 8 are reused (and so kept), 4 are generated,
-    # and the 4 they replace, unused for two months, are deleted.
+    # On 31 March 2026, 6 files differ: 18 are reused (and so kept), 6 are generated,
+    # and the 6 they replace, unused for two months, are deleted.
     earlier = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
-    assert (earlier.stats.generated, earlier.stats.reused) == (4, 8)
-    assert len(documents_in_cache()) == 12
+    assert (earlier.stats.generated, earlier.stats.reused) == (6, 18)
+    assert len(documents_in_cache()) == 24
     assert len(list(cache.glob("reference-*"))) == 2  # in use, so kept
     again = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
     assert again.stats.generated == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from mitkb.documents.markdown import DocumentMarkdown, escape, field_span
+from mitkb.documents.layouts import effective_fields
 from mitkb.models import FillField
 
 from .conftest import BUILD_DATE, load_real_site
@@ -21,26 +22,38 @@ def test_a_field_is_a_span_in_the_field_style():
     assert field_span(field) == r'[\[Objet \(lot n° 1\)\]]{custom-style="Champ à compléter"}'
 
 
-def test_every_field_of_the_body_is_marked(real_site):
+def test_every_field_is_marked_for_each_format(real_site):
     builder = DocumentMarkdown(real_site, BUILD_DATE)
     for item in real_site.templates.values():
-        markdown = builder.build(item)
-        body = markdown.split("```{=opendocument}", 1)[1]
-        for field in item.model.fields:
-            assert field_span(field) in body, (item.slug, field.id)
-        assert "{{" not in markdown and "champ(" not in markdown
+        for kind in ("docx", "odt"):
+            markdown = builder.build(item, kind)
+            for field in effective_fields(item.model):
+                marker = f'w:val="mitkb:{field.id}"' if kind == "docx" else f'text:name="{field.id}"'
+                assert marker in markdown, (item.slug, kind, field.id)
+            assert "{{" not in markdown and "champ(" not in markdown
+            assert "Notice d'utilisation" not in markdown
 
 
-def test_metadata_notice_and_page_break(real_site):
+def test_the_notice_is_apart(real_site):
     item = real_site.templates["lettre-consultation-sans-publicite"]
-    markdown = DocumentMarkdown(real_site, BUILD_DATE).build(item)
-    assert markdown.startswith("---\ntitle: ")
-    assert "lang: fr-FR" in markdown
-    assert "# Notice d'utilisation" in markdown
-    assert "[Article R2122\\-8 du code de la commande publique](https://www.legifrance.gouv.fr/" in markdown
-    assert '<w:br w:type="page"/>' in markdown  # Word
-    assert 'text:style-name="Saut_20_de_20_page"' in markdown  # OpenDocument
-    assert markdown.index("# Notice d'utilisation") < markdown.index("# En\\-tête")
+    builder = DocumentMarkdown(real_site, BUILD_DATE)
+    notice = builder.notice(item)
+    assert notice.startswith("---\ntitle: ")
+    assert "lang: fr-FR" in notice
+    assert "# Notice d'utilisation" in notice
+    assert "[Article R2122\\-8 du code de la commande publique](https://www.legifrance.gouv.fr/" in notice
+    letter = builder.build(item, "odt")
+    assert "title:" not in letter  # a letter has no title
+    assert letter.index("Destinataire") < letter.index("Objet : ") < letter.index("Signature")
+
+
+def test_drafting_notes_are_comments(real_site):
+    item = real_site.templates["deliberation-lancement-consultation"]
+    builder = DocumentMarkdown(real_site, BUILD_DATE)
+    assert "Note de rédaction" not in builder.build(item, "docx")
+    assert builder.build(item, "docx").count(".comment-start") == 2
+    assert builder.build(item, "odt").count("<office:annotation>") == 2
+    assert "## Notes de rédaction" in builder.notice(item)
 
 
 def test_thresholds_in_the_document_follow_the_build_date():
@@ -48,14 +61,14 @@ def test_thresholds_in_the_document_follow_the_build_date():
     after = DocumentMarkdown(load_real_site(dt.date(2026, 4, 1)), dt.date(2026, 4, 1))
     item_before = before.site.templates["lettre-consultation-sans-publicite"]
     item_after = after.site.templates["lettre-consultation-sans-publicite"]
-    assert "40\u00a0000\u00a0€\u00a0HT pour des fournitures" in before.build(item_before)
-    assert "60\u00a0000\u00a0€\u00a0HT pour des fournitures" in after.build(item_after)
+    assert "40\u00a0000\u00a0€\u00a0HT pour des fournitures" in before.notice(item_before)
+    assert "60\u00a0000\u00a0€\u00a0HT pour des fournitures" in after.notice(item_after)
 
 
 def test_a_superseded_template_says_so(real_site):
     item = real_site.templates["decision-attribution"]
     replaced = item.model.model_copy(update={"superseded_by": "rapport-analyse-offres"})
-    markdown = DocumentMarkdown(real_site, BUILD_DATE).build(
+    markdown = DocumentMarkdown(real_site, BUILD_DATE).notice(
         type(item)(item.kind, item.slug, item.source, replaced, item.positions, item.raw)
     )
     assert "**Ce modèle a été remplacé par « Rapport d\\'analyse des offres ».**" in markdown

@@ -13,7 +13,7 @@ def test_every_page_links_to_the_legal_pages(built_site: Path):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         footer = html[html.index('class="mitkb-footer-links"'):]
-        link = re.search(r'<a href="([^"]*)">Accessibilité : non conforme</a>', footer)
+        link = re.search(r'<a href="([^"]*)">Accessibilité\u00a0: non conforme</a>', footer)  # French typography
         assert link, page
         here = page.parent.relative_to(built_site).as_posix()
         assert posixpath.normpath(posixpath.join(here, link.group(1))).lstrip("/") == "accessibilite", page
@@ -23,7 +23,7 @@ def test_every_page_links_to_the_legal_pages(built_site: Path):
 def test_accessibility_statement_is_honest(built_site: Path):
     html = (built_site / "accessibilite/index.html").read_text(encoding="utf-8")
     assert "<strong>non conforme</strong>" in html
-    assert "aucun audit de conformité n'a encore été réalisé" in html
+    assert "aucun audit de conformité n’a encore été réalisé" in html
     assert "RGAA" in html and "Défenseur des droits" in html
     assert (built_site / "mentions-legales/index.html").is_file()
     privacy = (built_site / "donnees-personnelles/index.html").read_text(encoding="utf-8")

@@ -92,3 +92,21 @@ def test_french_formatting():
     assert date_long(dt.date(2026, 4, 1)) == "1er avril 2026"
     assert date_long(dt.date(2026, 8, 21)) == "21 août 2026"
     assert event_date("2024-10") == "octobre 2024"
+
+
+def test_inclusive_threshold_wordings(tiny):
+    """Thresholds are inclusive: « à partir de » for an obligation, « en dessous de » for a dispense."""
+    facts = Facts(tiny, dt.date(2026, 4, 1))
+    amount = f"60{NBSP}000{NBSP}€{NBSP}HT"
+    assert facts.seuil_a_partir_de("sans-publicite-fournitures-services") == f"à partir de {amount}"
+    assert facts.seuil_en_dessous_de("sans-publicite-fournitures-services") == f"en dessous de {amount}"
+    with pytest.raises(MacroError, match="seuil inconnu"):
+        facts.seuil_a_partir_de("inconnu")
+
+
+def test_inclusive_wordings_are_macros_of_every_page(tiny):
+    from mitkb.rich_text import TextRenderer
+
+    rendered = TextRenderer(Facts(tiny, dt.date(2026, 4, 1))).render(
+        "Publicité {{ seuil_a_partir_de('sans-publicite-fournitures-services') }}.")
+    assert rendered == f"Publicité à partir de 60{NBSP}000{NBSP}€{NBSP}HT."

@@ -41,7 +41,8 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
 
 @pytest.fixture
 def project(tiny_site: Path, monkeypatch) -> Path:
-    monkeypatch.setenv("MITKB_INDEX_SEARCH", "0")  # search lags in the preview: compared elsewhere
+    monkeypatch.setenv("MITKB_INDEX_SEARCH", "0")
+    monkeypatch.setenv("MITKB_PDF", "0")  # as `mitkb previsualiser` does; search lags in the preview
     # A second guide that nothing links to: an edit of the first must leave its page alone.
     text = (tiny_site / GUIDE).read_text(encoding="utf-8")
     text = text.replace("titre: Suivre une station d'épuration", "titre: Entretenir la voirie communale")

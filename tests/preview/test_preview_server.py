@@ -44,6 +44,7 @@ def test_watcher_sees_edits_additions_and_removals(tiny_site: Path):
 
 def test_served_preview_follows_edits_and_errors(tiny_site: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setenv("MITKB_INDEX_SEARCH", "0")
+    monkeypatch.setenv("MITKB_PDF", "0")  # as `mitkb previsualiser` does
     site = tmp_path / "apercu"
     generator = MkDocsPreview(tiny_site / "mkdocs.yml", site)
     live = LivePreview(tiny_site, dt.date(2026, 11, 27), generator, generator.settings())

@@ -71,7 +71,7 @@ def test_feed_is_valid_rss_2_with_the_latest_changes_in_order(site_with_history:
         assert RFC822.match(pub_date), pub_date
         seen.append((parsedate_to_datetime(pub_date).date().isoformat(), item.findtext("title"), item.findtext("link")))
         assert item.find("guid").get("isPermaLink") == "false"
-    assert [(date, title) for date, title, _ in seen] == [(d, f"{t} : {n}") for d, t, n in EXPECTED]
+    assert [(date, title) for date, title, _ in seen] == [(d, f"{t} : Mis à jour — {n}") for d, t, n in EXPECTED]
     assert seen[1][2] == SITE_URL + "methodes/suivre-step/"
     assert len({item.findtext("guid") for item in items}) == len(items)
 
@@ -81,7 +81,7 @@ def test_whats_new_page_lists_the_same_entries_and_links_to_the_feed(site_with_h
     result = build_content(site_with_history, TODAY, documents=False)
     page = next(p for p in result.pages if p.path == "quoi-de-neuf.md").markdown
     entries = re.findall(r"^- \*\*(.+?)\*\* — \[(.+?)\]\((.+?)\) \(.+?\) : (.+)$", page, re.M)
-    assert [(title, note) for _, title, _, note in entries] == [(t, n) for _, t, n in EXPECTED]
+    assert [(title, note) for _, title, _, note in entries] == [(t, f"Mis à jour — {n}") for _, t, n in EXPECTED]
     assert entries[0][0] == "20 novembre 2026" and entries[0][2] == "ateliers/atelier-lancement.md"
     assert re.findall(r"^## (.+)$", page, re.M) == ["Novembre 2026", "Avril 2026", "Janvier 2026"]
     assert "[flux RSS](flux.xml)" in page
@@ -102,7 +102,9 @@ def test_empty_history_gives_a_valid_feed_and_an_explanation(tiny_site: Path, mo
     rss = ET.fromstring(next(f for f in result.files if f.path == "flux.xml").content)
     assert rss.find("channel").findall("item") == []
     page = next(p for p in result.pages if p.path == "quoi-de-neuf.md").markdown
-    assert "Aucune modification n'a encore été signalée" in page
+    assert "Aucune mise à jour n'a encore été déclarée" in page
+    # A copy without git history says so instead of showing an empty « Quoi de neuf ».
+    assert "Historique des publications indisponible" in page
 
 
 def test_only_the_latest_changes_are_listed(site_with_history: Path):

@@ -57,7 +57,7 @@ def test_threshold_wording_follows_the_build_date(tiny_site: Path):
     assert run_build(tiny_site, "apres", "2026-04-01").returncode == 0
     before = (tiny_site / "avant/modeles/lettre-consultation/index.html").read_text(encoding="utf-8")
     after = (tiny_site / "apres/modeles/lettre-consultation/index.html").read_text(encoding="utf-8")
-    assert "en dessous de 40\u00a0000\u00a0€\u00a0HT depuis le 1er janvier 2020, jusqu'au 31 mars 2026" in before
+    assert "en dessous de 40\u00a0000\u00a0€\u00a0HT depuis le 1er janvier 2020, jusqu’au 31 mars 2026" in before  # French typography
     assert "en dessous de 60\u00a0000\u00a0€\u00a0HT depuis le 1er avril 2026" in after
 
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..build_date import BuildDateError, build_date
 from ..errors import ContentErrors
+from ..pdf import PdfPrinterError, pdf_enabled
 from ..publishing import SiteSettings
 from ..search import SearchIndexError, search_enabled
 from ..site_session import SiteSession
@@ -26,7 +27,8 @@ log = logging.getLogger("mkdocs.plugins.mitkb")
 
 
 def site_settings(config: MkDocsConfig) -> SiteSettings:
-    return SiteSettings(config.site_name, config.repo_url, config.site_url, config.use_directory_urls)
+    conformity = (config.extra.get("accessibilite") or {}).get("conformite")
+    return SiteSettings(config.site_name, config.repo_url, config.site_url, config.use_directory_urls, conformity)
 
 
 class MitkbPlugin(BasePlugin):
@@ -74,8 +76,21 @@ class MitkbPlugin(BasePlugin):
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         return self.session.page_html(html, page.meta, page.file.src_uri, page.title)
 
-    # Index the site MkDocs just wrote (the staging folder under `mitkb build`).
+    # French typography on the text of every page and of the 404 page (mitkb.typography).
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return self.session.page_output(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return self.session.page_output(output_content) if template_name.endswith(".html") else output_content
+
+    # PDFs of guides and write-ups, then the search index, over the site MkDocs just wrote
+    # (the staging folder under `mitkb build`).
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if pdf_enabled():
+            try:
+                log.info(self.session.publish_pdfs(Path(config.site_dir)).message())
+            except PdfPrinterError as exc:
+                raise PluginError(f"PDF : {exc}") from None
         if not search_enabled():
             return
         try:

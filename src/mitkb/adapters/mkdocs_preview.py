@@ -119,12 +119,20 @@ class MkDocsPreview:
                 file = self.files.get_file_from_path(path)
                 file.content_string = markdown
                 targets.append(file.page)
-            for path, content in change.files.items():
-                file = self.files.get_file_from_path(path)
-                if isinstance(content, str):
-                    file.content_string = content
+            # Downloads, data files and assets (the editor's among them): those whose bytes changed.
+            existing = {f.src_uri for f in self.files if f.generated_by is None}
+            before = {o.path: o.content for o in old.outputs(existing) if not o.path.endswith(".md")}
+            outputs = session.outputs(existing)
+            if set(before) != {o.path for o in outputs if not o.path.endswith(".md")}:
+                return self.build(session)
+            for output in outputs:
+                if output.path.endswith(".md") or before.get(output.path) == output.content:
+                    continue
+                file = self.files.get_file_from_path(output.path)
+                if isinstance(output.content, str):
+                    file.content_string = output.content
                 else:
-                    file.content_bytes = content
+                    file.content_bytes = output.content
                 file.copy_file()
                 applied.written.add(file.dest_uri)
             if change.data_changed:  # hand-written pages: macros and glossary

@@ -17,12 +17,15 @@ from pathlib import Path
 
 from ..content import Item, Site
 from ..pages import GeneratedFile
+from . import fields as markers
 from . import styles
 from .archive import normalise_zip
 from .cache import DocumentCache, code_fingerprint, document_key
+from .layouts import effective_fields
 from .markdown import DocumentMarkdown
 from .pandoc import convert, pandoc_version
 from .reference import reference_file
+from ..typography import french_markdown
 
 logger = logging.getLogger("mitkb.documents")
 
@@ -72,25 +75,59 @@ class DocumentStats:
 @dataclass
 class Documents:
     files: list[GeneratedFile] = field(default_factory=list)
-    downloads: dict[str, list[Download]] = field(default_factory=dict)
+    downloads: dict[str, list[Download]] = field(default_factory=dict)  # the documents to fill
+    notices: dict[str, list[Download]] = field(default_factory=dict)  # their notices, apart
     stats: DocumentStats = field(default_factory=DocumentStats)
 
 
-def finish(kind: str, data: bytes) -> bytes:
-    """Pandoc's archive made byte-stable, with the last touches pandoc cannot do."""
+NOTICE_SUFFIX = "-notice"
+CUSTOM_STYLES = (styles.FIELD_STYLE, *styles.PARAGRAPH_STYLES)
+
+
+def finish(kind: str, data: bytes, fields: list | None = None) -> bytes:
+    """Pandoc's archive made byte-stable, with the last touches pandoc cannot do.
+
+    ``fields``: the template's fields, for a document whose fields are filled once
+    (the custom XML store of Word's content controls, OpenDocument's user fields).
+    """
     if kind == "odt":
-        return normalise_zip(data, _finish_odt_entry)
-    return normalise_zip(data)
+        return normalise_zip(data, lambda name, content: _finish_odt_entry(name, content, fields))
+    if fields is None:
+        return normalise_zip(data)
+    return _add_custom_xml(data, fields)
 
 
-def _finish_odt_entry(name: str, content: bytes) -> bytes:
+def _add_custom_xml(data: bytes, fields: list) -> bytes:
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", markers.DOCUMENT_RELATIONSHIP.encode() + b"</Relationships>", 1)
+            elif info.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", markers.CONTENT_TYPE.encode() + b"</Types>", 1)
+            target.writestr(info, content)
+        target.writestr(markers.CUSTOM_XML_PATH, markers.custom_xml_item(fields))
+        target.writestr(markers.CUSTOM_XML_PROPS_PATH, markers.CUSTOM_XML_PROPS)
+        target.writestr("customXml/_rels/item1.xml.rels", markers.CUSTOM_XML_RELS)
+    return normalise_zip(output.getvalue())
+
+
+def _finish_odt_entry(name: str, content: bytes, fields: list | None = None) -> bytes:
     if name != "content.xml":
         return content
     text = content.decode("utf-8")
     # Pandoc writes custom style names as given; OpenDocument spells spaces « _20_ ».
-    text = text.replace(
-        f'text:style-name="{styles.FIELD_STYLE}"', f'text:style-name="{styles.odf_name(styles.FIELD_STYLE)}"'
-    )
+    for style in CUSTOM_STYLES:
+        text = text.replace(f'text:style-name="{style}"', f'text:style-name="{styles.odf_name(style)}"')
+    if fields is not None:
+        declarations = markers.odt_declarations(fields)
+        anchor = "</text:sequence-decls>" if "</text:sequence-decls>" in text else "<office:text>"
+        text = text.replace(anchor, anchor + declarations, 1)
     # Table cells get a thin border, like the Word tables (pandoc writes none).
     text = text.replace(
         '<style:table-cell-properties fo:border="none" />',
@@ -111,7 +148,13 @@ class _Job:
     output: OutputFormat
     markdown: str
     key: str
+    notice: bool = False
     content: bytes | None = None
+
+    @property
+    def path(self) -> str:
+        suffix = NOTICE_SUFFIX if self.notice else ""
+        return f"{DOWNLOAD_DIR}/{self.item.slug}{suffix}.{self.output.kind}"
 
 
 def generate_documents(site: Site, today: dt.date, cache_dir: Path | None) -> Documents:
@@ -124,11 +167,13 @@ def generate_documents(site: Site, today: dt.date, cache_dir: Path | None) -> Do
     fingerprint = document_key(code_fingerprint(), pandoc_version())
     jobs = []
     for item in templates:
-        markdown = builder.build(item)
+        notice = french_markdown(builder.notice(item))  # French typography (mitkb.typography)
         for output in FORMATS:
-            job = _Job(item, output, markdown, document_key(fingerprint, output.kind, markdown))
-            job.content = cache.get(job.key, output.kind)
-            jobs.append(job)
+            markdown = french_markdown(builder.build(item, output.kind))
+            for is_notice, text in ((False, markdown), (True, notice)):
+                job = _Job(item, output, text, document_key(fingerprint, output.kind, str(is_notice), text), is_notice)
+                job.content = cache.get(job.key, output.kind)
+                jobs.append(job)
     missing = [job for job in jobs if job.content is None]
     if missing:
         reference_dir = Path(cache_dir) if cache_dir is not None else None
@@ -138,10 +183,10 @@ def generate_documents(site: Site, today: dt.date, cache_dir: Path | None) -> Do
         cache.prune()  # only when something changed: a warm build stays a few reads
     result = Documents(stats=DocumentStats(generated=len(missing), reused=len(jobs) - len(missing)))
     for job in jobs:
-        path = f"{DOWNLOAD_DIR}/{job.item.slug}.{job.output.kind}"
-        result.files.append(GeneratedFile(path, job.content, job.item.source))
-        result.downloads.setdefault(job.item.slug, []).append(
-            Download(path, job.output.name, f".{job.output.kind}", len(job.content))
+        result.files.append(GeneratedFile(job.path, job.content, job.item.source))
+        listing = result.notices if job.notice else result.downloads
+        listing.setdefault(job.item.slug, []).append(
+            Download(job.path, job.output.name, f".{job.output.kind}", len(job.content))
         )
     logger.info(
         "Documents à télécharger : %d générés, %d repris du cache", result.stats.generated, result.stats.reused
@@ -158,7 +203,8 @@ def _generate(jobs: list[_Job], fingerprint: str, reference_dir: Path | None) ->
 
         def run(job: _Job) -> None:
             data = convert(job.markdown, job.output.kind, references[job.output.kind], _epoch(job.item.model.reviewed))
-            job.content = finish(job.output.kind, data)
+            fields = None if job.notice else effective_fields(job.item.model)
+            job.content = finish(job.output.kind, data, fields)
 
         workers = max(1, min(len(jobs), os.cpu_count() or 1, 8))
         with ThreadPoolExecutor(max_workers=workers) as pool:

@@ -103,8 +103,43 @@ DOCX_PAGE_SIZE = (
 )
 
 
+def _docx_paragraph_style(name: str, spec: dict) -> str:
+    style_id = "Mitkb" + "".join(c for c in name if c.isalnum() and c.isascii())
+    paragraph = []
+    if spec.get("keep"):
+        paragraph.append("<w:keepNext/>")
+    paragraph.append(
+        f'<w:spacing w:before="{spec.get("space_before", 0) * 20}" w:after="{spec.get("space_after", 6) * 20}"/>'
+    )
+    if spec.get("indent"):
+        paragraph.append(f'<w:ind w:left="{styles.twips(spec["indent"])}"/>')
+    if spec.get("centred"):
+        paragraph.append('<w:jc w:val="center"/>')
+    run = []
+    if spec.get("bold"):
+        run.append("<w:b/>")
+    if spec.get("size"):
+        run.append(f'<w:sz w:val="{spec["size"] * 2}"/><w:szCs w:val="{spec["size"] * 2}"/>')
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+        f'<w:basedOn w:val="Normal"/><w:qFormat/><w:pPr>{"".join(paragraph)}</w:pPr>'
+        f'<w:rPr>{"".join(run)}</w:rPr></w:style>'
+    )
+
+
+DOCX_FONTS = f'<w:rFonts w:ascii="{styles.FONT}" w:hAnsi="{styles.FONT}" w:cs="{styles.FONT}" w:eastAsia="{styles.FONT}"/>'
+
+
 def _docx_styles(xml: str) -> str:
     xml = _insert(xml, "</w:styles>", DOCX_FIELD_STYLE, where="word/styles.xml")
+    paragraph_styles = "".join(_docx_paragraph_style(n, spec) for n, spec in styles.PARAGRAPH_STYLES.items())
+    xml = _insert(xml, "</w:styles>", paragraph_styles, where="word/styles.xml")
+    xml = _replace_once(
+        xml,
+        '<w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia" w:hAnsiTheme="minorHAnsi" w:cstheme="minorBidi" />',
+        DOCX_FONTS, "word/styles.xml",
+    )
+    xml = _replace_once(xml, '<w:lang w:val="en-US"', '<w:lang w:val="fr-FR"', "word/styles.xml")
     table_start = xml.find('w:styleId="Table">')
     cell_margins = xml.find("<w:tblCellMar>", table_start)
     if table_start < 0 or cell_margins < 0:
@@ -139,6 +174,12 @@ def _docx_content_types(xml: str) -> str:
     return _insert(xml, "</Types>", override, where="[Content_Types].xml")
 
 
+def _docx_theme(xml: str) -> str:
+    """Headings use the theme's fonts (Aptos, absent from LibreOffice): the document's font instead."""
+    xml = _replace_once(xml, 'latin typeface="Aptos Display"', f'latin typeface="{styles.FONT}"', "theme1.xml")
+    return _replace_once(xml, 'latin typeface="Aptos"', f'latin typeface="{styles.FONT}"', "theme1.xml")
+
+
 def reference_docx() -> bytes:
     return _rewrite(
         default_data_file("reference.docx"),
@@ -147,6 +188,7 @@ def reference_docx() -> bytes:
             "word/document.xml": _docx_document,
             "word/_rels/document.xml.rels": _docx_relationships,
             "[Content_Types].xml": _docx_content_types,
+            "word/theme/theme1.xml": _docx_theme,
         },
         {"word/footer1.xml": DOCX_FOOTER.encode("utf-8")},
     )
@@ -173,8 +215,38 @@ ODT_FOOTER = (
 )
 
 
+def _odt_paragraph_style(name: str, spec: dict) -> str:
+    paragraph = [
+        f'fo:margin-top="{spec.get("space_before", 0)}pt"', f'fo:margin-bottom="{spec.get("space_after", 6)}pt"',
+    ]
+    if spec.get("keep"):
+        paragraph.append('fo:keep-with-next="always"')
+    if spec.get("indent"):
+        paragraph.append(f'fo:margin-left="{spec["indent"]}cm"')
+    if spec.get("centred"):
+        paragraph.append('fo:text-align="center"')
+    text = []
+    if spec.get("bold"):
+        text.append('fo:font-weight="bold"')
+    if spec.get("size"):
+        text.append(f'fo:font-size="{spec["size"]}pt"')
+    return (
+        f'<style:style style:name="{styles.odf_name(name)}" style:display-name="{name}" '
+        'style:family="paragraph" style:parent-style-name="Standard">'
+        f'<style:paragraph-properties {" ".join(paragraph)}/>'
+        f'<style:text-properties {" ".join(text)}/></style:style>'
+    )
+
+
 def _odt_styles(xml: str) -> str:
     xml = _insert(xml, "</office:styles>", _odt_text_style(), where="styles.xml")
+    paragraph_styles = "".join(_odt_paragraph_style(n, spec) for n, spec in styles.PARAGRAPH_STYLES.items())
+    xml = _insert(xml, "</office:styles>", paragraph_styles, where="styles.xml")
+    xml = _replace_once(
+        xml, 'style:font-name="Times New Roman" fo:font-size="12pt"',
+        f'style:font-name="{styles.FONT}" fo:font-size="11pt"', "styles.xml",
+    )
+    xml = _replace_once(xml, 'fo:language="en" fo:country="US"', 'fo:language="fr" fo:country="FR"', "styles.xml")
     for old, new in (
         ('fo:page-width="8.5in"', f'fo:page-width="{styles.PAGE_WIDTH_CM}cm"'),
         ('fo:page-height="11in"', f'fo:page-height="{styles.PAGE_HEIGHT_CM}cm"'),

@@ -47,6 +47,7 @@ class LivePreview:
     def __init__(self, root: Path, today: dt.date, generator, settings: SiteSettings | None = None,
                  documents: bool = True):
         self.root = Path(root)
+        self.today, self.settings = today, settings
         self.generator = generator
         self.content = PreviewContent(self.root, today, settings, documents)
         self.last = Report()
@@ -54,14 +55,17 @@ class LivePreview:
     def start(self) -> Report:
         began = time.perf_counter()
         try:
-            result = self.content.start()
+            session = self._session(self.content.start())
         except ContentErrors as exc:
             self.last = Report(errors=exc.errors, seconds=time.perf_counter() - began)
             return self.last
-        applied = self.generator.build(SiteSession(self.root, result))
+        applied = self.generator.build(session)
         self.last = Report([], applied.rendered, applied.written, True, applied.warnings,
                            time.perf_counter() - began)
         return self.last
+
+    def _session(self, result) -> SiteSession:
+        return SiteSession.of(self.root, result, self.today, self.settings)
 
     def update(self, paths: set[str]) -> Report:
         """After a change to ``paths`` (relative to the project, with slashes)."""
@@ -70,7 +74,12 @@ class LivePreview:
         if change.errors:
             self.last = Report(errors=change.errors, seconds=time.perf_counter() - began)
             return self.last
-        applied = self.generator.apply(change, SiteSession(self.root, self.content.result))
+        try:
+            session = self._session(self.content.result)
+        except ContentErrors as exc:
+            self.last = Report(errors=exc.errors, seconds=time.perf_counter() - began)
+            return self.last
+        applied = self.generator.apply(change, session)
         self.last = Report([], applied.rendered, applied.written, applied.complete, applied.warnings,
                            time.perf_counter() - began)
         return self.last

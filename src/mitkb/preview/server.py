@@ -181,7 +181,10 @@ def run_preview(live, site: Path, port: int, index_search=None, interval: float 
             time.sleep(0.03)  # editors may write a file in two steps
             paths |= watcher.changes()
             known = set(watcher.known) - paths
-            report = live.start() if needs_restart(paths, known) else live.update(paths)
+            try:
+                report = live.start() if needs_restart(paths, known) else live.update(paths)
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview: shown, then retried
+                report = _failure(exc)
             state.publish(report)
             for line in report.lines():
                 out(line)
@@ -192,6 +195,16 @@ def run_preview(live, site: Path, port: int, index_search=None, interval: float 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _failure(exc: Exception):
+    """A report for an unexpected failure (a template or engine bug): shown like a content error."""
+    from ..errors import ContentError
+    from .live import Report
+
+    return Report(errors=[ContentError("aperçu", message=f"erreur inattendue : {type(exc).__name__} : {exc}",
+                                       hint="Enregistrez à nouveau pour réessayer ; si l'erreur reste, "
+                                            "relancez make serve et signalez-la.")])
 
 
 class _Reindexer:

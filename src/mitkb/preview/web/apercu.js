@@ -1,4 +1,4 @@
-// Preview only (mitkb apercu): reload when the site changes, show content errors over the page.
+// Preview only (mitkb previsualiser): reload when the site changes, show content errors over the page.
 (function () {
   "use strict";
   var version = null;
