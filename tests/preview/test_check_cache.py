@@ -106,3 +106,23 @@ def test_the_real_content(tmp_path: Path):
     first = next((project / "guides" / "methodes").glob("*.yml"))
     edit(project, first.relative_to(project).as_posix(), "titre:", "titre: Nouveau titre —")
     same_as_uncached(project)
+
+
+def test_the_command_prints_the_same_with_and_without_cache(tiny_site: Path):
+    import os
+    import subprocess
+    import sys
+
+    def check(*options: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mitkb.cli", "check", *options], capture_output=True, text=True,
+                              cwd=tiny_site, env=dict(os.environ, MITKB_DATE="2026-11-27"))
+
+    for case in sorted(INVALID.glob("methodes/*.yml"))[:5]:
+        shutil.copy(case, tiny_site / "guides" / "methodes" / case.name)
+    uncached = check("--sans-cache")
+    assert uncached.returncode == 1 and "guides/methodes/" in uncached.stderr
+    for _ in range(2):  # the cache filled, then used
+        cached = check()
+        assert (cached.returncode, cached.stdout, cached.stderr) == (
+            uncached.returncode, uncached.stdout, uncached.stderr)
+    assert (tiny_site / CACHE_FILE).is_file()
