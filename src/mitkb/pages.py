@@ -37,6 +37,23 @@ from .search.facets import (
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, whichever renderer asks (the preview makes one
+    renderer per edit); a changed template source is compiled again (jinja2 checks it)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
+
 # Entries a listing page shows before it is split into one page per group (see _listing).
 LISTING_LIMIT = 150
 
@@ -158,6 +175,7 @@ class PageRenderer:
         self.fields = FieldIndex(site)  # which items belong to which field or theme
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            bytecode_cache=COMPILED_TEMPLATES,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
