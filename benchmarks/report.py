@@ -43,6 +43,7 @@ class SizeResult:
     peak_tree_rss: list[int] = field(default_factory=list)
     rebuild_peak_tree_rss: list[int] = field(default_factory=list)
     indexing_how: str = ""
+    findability: list[SearchBytes] = field(default_factory=list)  # tests/search/findability*.yml, compressed
 
     @property
     def build(self) -> float:
@@ -96,6 +97,13 @@ def _search_cell(result: SizeResult, compressed: bool) -> str:
         return result.search_note
     return (f"{kilo(found.bytes)} (« {found.query} ») dont {kilo(found.index_bytes)} d'index "
             f"({found.requests} requêtes, {found.fragments} extraits)")
+
+
+def _findability_cell(result: SizeResult) -> str:
+    if not result.findability:
+        return "n/a"
+    found = max(result.findability, key=lambda run: run.bytes)
+    return f"{kilo(found.bytes)} (« {found.query} ») dont {kilo(found.index_bytes)} d'index ({found.requests} requêtes)"
 
 
 def _documents_cells(result: SizeResult) -> tuple[str, str, str]:
@@ -156,6 +164,13 @@ def build_rows(results: list[SizeResult]) -> list[Row]:
                     None if worst is None else worst.bytes <= TARGET_FIRST_SEARCH))
     rows.append(Row("La même, fichiers servis sans compression (pour comparaison)",
                     [_search_cell(r, False) for r in results]))
+    if any(r.findability for r in results):
+        worst_set = max(last.findability, key=lambda run: run.bytes) if last.findability else None
+        count = len({run.query for run in last.findability})
+        rows.append(Row(f"Première recherche, la plus coûteuse du jeu de trouvabilité ({count} requêtes de "
+                        "tests/search/findability*.yml, compressé)",
+                        [_findability_cell(r) for r in results], f"≤ {kilo(TARGET_FIRST_SEARCH)}",
+                        None if worst_set is None else worst_set.bytes <= TARGET_FIRST_SEARCH))
     if all(r.indexing for r in results):
         rows.append(Row("Indexation de la recherche (Pagefind)", [seconds(median(r.indexing)) for r in results]))
         index_ratio = median(last.indexing) / last.floor_time

@@ -29,6 +29,7 @@ from benchmarks.corpus import commit_project, edit_one_guide, generate_project
 from benchmarks.machine import describe_machine, load_average
 from benchmarks.preview import bench_preview
 from benchmarks.preview import markdown as preview_markdown
+from benchmarks.search_queries import findability_queries, measure_queries
 from benchmarks.report import (
     SizeResult,
     markdown_table,
@@ -52,7 +53,7 @@ def find_chromium() -> str | None:
 
 
 def bench_size(n_guides: int, work: Path, repeat: int, chromium: str | None, cold_document_runs: int,
-               queries: tuple[str, ...] = measure.SEARCH_QUERIES) -> SizeResult:
+               queries: tuple[str, ...] = measure.SEARCH_QUERIES, findability: tuple[str, ...] = ()) -> SizeResult:
     folder = work / f"n{n_guides}"
     project, site, logs = folder / "projet", folder / "site", folder / "journaux"
     log(f"N = {n_guides} : génération du corpus")
@@ -114,6 +115,9 @@ def bench_size(n_guides: int, work: Path, repeat: int, chromium: str | None, col
         log(f"N = {n_guides} : première recherche dans Chromium")
         try:
             result.searches = measure.first_searches(site, chromium, queries)
+            if findability:
+                log(f"N = {n_guides} : {len(findability)} requêtes du jeu de trouvabilité dans Chromium")
+                result.findability = measure_queries(site, chromium, list(findability))
         except Exception as exc:  # noqa: BLE001 - report it, keep the other numbers
             result.search_note = f"n/a (échec : {type(exc).__name__})"
             log(f"  recherche : {exc}")
@@ -166,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, help="dossier de travail gardé après la mesure (défaut : temporaire)")
     parser.add_argument("--search-queries", nargs="+", default=list(measure.SEARCH_QUERIES),
                         help="premières recherches mesurées dans Chromium (défaut : six requêtes types)")
+    parser.add_argument("--findability-queries", nargs="*", default=None,
+                        help="premières recherches du jeu de trouvabilité, compressées (défaut : toutes celles de "
+                             "tests/search/findability*.yml ; sans valeur : aucune)")
     parser.add_argument("--no-browser", action="store_true", help="ne pas mesurer la recherche dans Chromium")
     parser.add_argument("--check-targets", action="store_true", help="code de sortie 1 si une cible est manquée")
     args = parser.parse_args(argv)
@@ -182,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     load_before = load_average()
     try:
         results = [
-            bench_size(n, work, args.repeat, chromium, args.cold_document_runs, tuple(args.search_queries))
+            bench_size(n, work, args.repeat, chromium, args.cold_document_runs, tuple(args.search_queries),
+                       tuple(findability_queries() if args.findability_queries is None else args.findability_queries))
             for n in sorted(set(args.sizes))
         ]
         # Edit to preview (make serve) and `mitkb check` after one edit, on the same projects.

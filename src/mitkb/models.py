@@ -325,11 +325,11 @@ class Guide(Strict):
     vigilance: list[Text] = Field(min_length=1)
     templates: list[Slug] = Field(default_factory=list, alias="modeles")
     workshops: list[Slug] = Field(default_factory=list, alias="ateliers")
+    sources: list[Source] = Field(default_factory=list)
     referent: Id
     reviewed: dt.date = Field(alias="relu_le")
     next_review: dt.date = Field(alias="prochaine_relecture")
     history: list[ChangeNote] = Field(default_factory=list, alias="historique")
-    sources: list[Source] = Field(default_factory=list)
 
     _next_review_after = field_validator("next_review")(_after_review)
 

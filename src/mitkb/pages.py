@@ -30,6 +30,7 @@ from .changes import FEED_PATH, WHATS_NEW_PAGE, latest_changes
 from .formatting import MONTHS
 from .publishing import Publishing
 from .glossary import Abbreviations
+from .search.next_steps import STAFF_LABEL
 from .search.facets import (
     CONTACT_LABEL, DOMAIN_TYPE_LABELS, FILTER_AUDIENCE, FILTER_FIELD, FILTER_KIND, FILTER_PROCEDURE, KIND_LABELS,
     FieldIndex, item_tags, tags_markup,
@@ -399,6 +400,7 @@ class PageRenderer:
         kinds = [KIND_LABELS[k] for k in self.site.items if self.site.items[k]]
         if self.site.contacts:
             kinds.append(CONTACT_LABEL)
+        kinds.append(STAFF_LABEL)  # staff pages: out of the results unless ticked
         facets = [
             {"name": FILTER_KIND, "legend": "Type de contenu", "options": kinds},
             {"name": FILTER_FIELD, "legend": "Domaine ou thème",

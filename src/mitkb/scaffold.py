@@ -123,13 +123,13 @@ vigilance:
 modeles: []
 # Ateliers du réseau liés (facultatif) : noms de fichiers de guides/ateliers/ sans « .yml ».
 ateliers: []
-# Référent : un identifiant de data/contacts.yml (la personne ou le service à contacter).
-referent: {PLACEHOLDER}
 # Textes de référence : chaque article cité dans le texte, et lui seul, avec son code
 # (CCP, CGCT, CE, CU, CCH, CVR, CR, CSP, CRPM), par exemple
 #   - {{code: CCP, article: R2122-8, objet: Marchés sans publicité ni mise en concurrence}}
 # ou un document public : - {{titre: …, editeur: …, date: AAAA-MM-JJ, url: https://…}}
 sources: []
+# Référent : un identifiant de data/contacts.yml (la personne ou le service à contacter).
+referent: {PLACEHOLDER}
 """ + _review_and_history(today)
 
 

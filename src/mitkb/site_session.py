@@ -21,6 +21,7 @@ from .pdf.publish import CACHE_DIR as PDF_CACHE_DIR
 from .publishing import SiteSettings
 from .search import SynonymFinder, contact_records, index_site, is_excluded, searchable_page_html
 from .documents.online_form import script_assets as fill_assets
+from .search.next_steps import HELP_PATH, help_file, is_staff_page, search_page_data, with_search_data
 from .search.web_assets import search_assets
 from .procedure import procedure_assets
 from .typography import french_html
@@ -32,6 +33,7 @@ NAV_PAGES = frozenset({
     "themes/index.md", "contacts.md", "recherche.md", "quoi-de-neuf.md", "solliciter-la-mit.md",
     "quelle-procedure.md",
 })
+SEARCH_PAGE = "recherche.md"
 # Folders whose changes trigger a rebuild while previewing.
 WATCHED_DIRS = ("guides", "data")
 
@@ -88,13 +90,18 @@ class SiteSession:
 
     def outputs(self, existing: set[str]) -> list[OutputFile]:
         """Generated pages, downloads, and the search assets a project does not override."""
-        outputs = [OutputFile(p.path, p.markdown, p.path in NAV_PAGES) for p in self.result.pages]
+        pages = set(existing) | {p.path for p in self.result.pages}
+        search_data = search_page_data(self.result.site, pages)
+        outputs = [OutputFile(p.path, with_search_data(p.markdown, search_data) if p.path == SEARCH_PAGE else p.markdown,
+                              p.path in NAV_PAGES) for p in self.result.pages]
         outputs += [OutputFile(f.path, f.content, False) for f in self.result.files]
         outputs += [OutputFile(path, content, False) for path, content in search_assets() if path not in existing]
         if self.result.site.procedure_rules is not None:
             outputs += [OutputFile(path, content, False) for path, content in procedure_assets() if path not in existing]
         outputs += [OutputFile(path, content, False) for path, content in fill_assets() if path not in existing]
         outputs += [OutputFile(path, content, False) for path, content in self.editor if path not in existing]
+        if HELP_PATH not in existing:
+            outputs.append(OutputFile(HELP_PATH, help_file(self.result.site), False))
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:
@@ -112,7 +119,7 @@ class SiteSession:
         html = focusable_abbreviations(html)
         if is_excluded(meta, src_uri):
             return html
-        return searchable_page_html(html, title, self.synonyms)
+        return searchable_page_html(html, title, self.synonyms, staff=is_staff_page(meta, src_uri))
 
     def page_output(self, html: str) -> str:
         """French typography on the whole written page, text only: the one place the site

@@ -19,13 +19,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_generated_corpus_is_valid_and_cross_referenced(tmp_path):
-    size = generate_project(30, tmp_path / "projet")
-    assert size == CorpusSize(30, 18, 6)
+    # A size above the real content of every kind: the totals are exactly the wanted ones.
+    wanted = CorpusSize.for_guides(40)
+    real = [len(list((ROOT / "guides" / kind).glob("*.yml"))) for kind in ("methodes", "modeles", "ateliers")]
+    assert all(w > r for w, r in zip(wanted.as_tuple(), real)), "augmentez la taille : le contenu réel la dépasse"
+    size = generate_project(40, tmp_path / "projet")
+    assert size == wanted
     site, errors = check_site(tmp_path / "projet", datetime.date(2026, 11, 27))
     assert [e.format() for e in errors] == []
-    assert (len(site.guides), len(site.templates), len(site.workshops)) == (30, 18, 6)
+    assert (len(site.guides), len(site.templates), len(site.workshops)) == wanted.as_tuple()
     synthetic = [g for g in site.guides.values() if "banc d'essai" in (tmp_path / "projet" / g.source).read_text()]
-    assert len(synthetic) == 30 - len(list((ROOT / "guides" / "methodes").glob("*.yml")))
+    assert len(synthetic) == 40 - real[0]
     # Spread over several domains, cross-referenced, calling the macros.
     assert len({g.model.domain for g in synthetic}) >= 3
     assert all(g.model.templates for g in synthetic)
@@ -48,6 +52,7 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.run", "--sizes", "5", "--repeat", "1", "--search-queries", "marché",
+         "--findability-queries", "station epuration",
          "--output", str(output), "--work-dir", str(tmp_path / "travail")],
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=900, check=False,
     )
@@ -67,6 +72,9 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
         plain = re.search(r"\| La même, fichiers servis sans compression \(pour comparaison\) \| ([\d.]+) Ko", text)
         assert compressed and plain, text
         assert 0 < float(compressed.group(1)) < float(plain.group(1)), "gzip must save bytes on the text files"
+        findability = re.search(r"\| Première recherche, la plus coûteuse du jeu de trouvabilité \(1 requêtes[^|]*\| "
+                                r"([\d.]+) Ko \(« station epuration »\)", text)
+        assert findability and float(findability.group(1)) > 0, text
     # The table printed on stdout is the one written to the file.
     assert result.stdout.strip().splitlines()[0] in text
     # The preview: edit to page served, and `mitkb check` after one edit.

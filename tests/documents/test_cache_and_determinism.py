@@ -30,36 +30,62 @@ def test_without_a_cache_folder_documents_are_still_generated(real_site, generat
     assert [f.content for f in uncached.files] == [f.content for f in generated.files]
 
 
+def document_count(site) -> int:
+    return 4 * len(site.templates)  # document and notice, 2 formats
+
+
+# The two thresholds whose value changes on 1 April 2026 (data/seuils.yml).
+CHANGED_ON_1_APRIL_2026 = ("sans-publicite-fournitures-services", "gratuite-dce")
+
+
+def printing_the_changed_thresholds(site) -> set[str]:
+    """The files that print a threshold changing on 1 April 2026: the notice of every template
+    that lists or cites one, and the document itself when its sections (text or drafting
+    notes, which become comments) cite one."""
+    def cites(texts) -> bool:
+        return any(f"seuil('{t}')" in text for text in texts for t in CHANGED_ON_1_APRIL_2026)
+
+    names = set()
+    for slug, item in site.templates.items():
+        model = item.model
+        body = [s.text for s in model.body] + [note for s in model.body for note in s.notes]
+        everything = body + [model.purpose, model.when] + [f.help or "" for f in model.fields]
+        if cites(body):
+            names.add(slug)
+        if cites(everything) or set(model.thresholds) & set(CHANGED_ON_1_APRIL_2026):
+            names.add(f"{slug}-notice")
+    return {f"telechargements/{name}.{kind}" for name in names for kind in ("docx", "odt")}
+
+
 def test_warm_cache_reuses_every_document(real_site, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
+    total = document_count(real_site)
     cold = generate_documents(real_site, BUILD_DATE, cache)
-    assert (cold.stats.generated, cold.stats.reused) == (24, 0)
+    assert (cold.stats.generated, cold.stats.reused) == (total, 0)
 
     def no_pandoc(*args, **kwargs):
         raise AssertionError("pandoc ne doit pas tourner avec un cache chaud")
 
     monkeypatch.setattr(generate_module, "convert", no_pandoc)
     warm = generate_documents(real_site, BUILD_DATE, cache)
-    assert (warm.stats.generated, warm.stats.reused) == (0, 24)
+    assert (warm.stats.generated, warm.stats.reused) == (0, total)
     assert [f.content for f in warm.files] == [f.content for f in cold.files]
 
 
 def test_only_documents_whose_thresholds_changed_are_regenerated(tmp_path):
     """On 1 April 2026 two thresholds change: only the files that print them are redone
-    (the two notices that cite them, and the règlement whose drafting note, a comment, cites one)."""
+    (the notices of the templates that cite them, and the documents whose text or drafting
+    notes, which become comments, cite one)."""
     cache = tmp_path / "cache"
+    site = load_real_site(dt.date(2026, 4, 1))
     before = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
-    after = generate_documents(load_real_site(dt.date(2026, 4, 1)), dt.date(2026, 4, 1), cache)
+    after = generate_documents(site, dt.date(2026, 4, 1), cache)
     changed = {f.path for f, g in zip(before.files, after.files) if f.content != g.content}
-    assert changed == {
-        f"telechargements/{name}.{kind}"
-        for name in (
-            "lettre-consultation-sans-publicite-notice", "reglement-consultation-mapa-travaux-notice",
-            "reglement-consultation-mapa-travaux",
-        )
-        for kind in ("docx", "odt")
-    }
-    assert (after.stats.generated, after.stats.reused) == (6, 18)
+    expected = printing_the_changed_thresholds(site)
+    assert "telechargements/reglement-consultation-mapa-travaux.docx" in expected  # its drafting note
+    assert "telechargements/lettre-consultation-sans-publicite-notice.odt" in expected
+    assert changed == expected
+    assert (after.stats.generated, after.stats.reused) == (len(expected), document_count(site) - len(expected))
 
 
 def test_editing_one_template_regenerates_only_its_documents(tmp_path):
@@ -80,7 +106,7 @@ def test_build_logs_the_cache_hits(tmp_path, caplog):
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mitkb.documents"):
         result = build_content(project, BUILD_DATE)
-    assert "Documents à télécharger : 0 générés, 24 repris du cache" in caplog.messages
+    assert f"Documents à télécharger : 0 générés, {document_count(result.site)} repris du cache" in caplog.messages
     assert sorted(f.path for f in result.files if f.path.startswith("telechargements/")) == sorted(
         [f"telechargements/{slug}{suffix}.{kind}"
          for slug in result.site.templates for kind in ("docx", "odt") for suffix in ("", "-notice")]
@@ -117,17 +143,20 @@ def test_entries_unused_for_a_month_are_pruned_when_something_is_regenerated(rea
         for path in cache.rglob("*"):
             os.utime(path, (two_months_ago, two_months_ago))
 
+    total = document_count(real_site)
+    differing = len(printing_the_changed_thresholds(real_site))
     generate_documents(real_site, BUILD_DATE, cache)
-    assert len(documents_in_cache()) == 24
+    assert len(documents_in_cache()) == total
     age_everything()
     warm = generate_documents(real_site, BUILD_DATE, cache)
-    assert warm.stats.generated == 0 and len(documents_in_cache()) == 24  # nothing regenerated, nothing pruned
+    assert warm.stats.generated == 0 and len(documents_in_cache()) == total  # nothing regenerated, nothing pruned
     age_everything()
-    # On 31 March 2026, 6 files differ: 18 are reused (and so kept), 6 are generated,
-    # and the 6 they replace, unused for two months, are deleted.
+    # On 31 March 2026, the files printing the changed thresholds differ: the others are reused
+    # (and so kept), those are generated, and the ones they replace, unused for two months,
+    # are deleted.
     earlier = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
-    assert (earlier.stats.generated, earlier.stats.reused) == (6, 18)
-    assert len(documents_in_cache()) == 24
+    assert (earlier.stats.generated, earlier.stats.reused) == (differing, total - differing)
+    assert len(documents_in_cache()) == total
     assert len(list(cache.glob("reference-*"))) == 2  # in use, so kept
     again = generate_documents(load_real_site(dt.date(2026, 3, 31)), dt.date(2026, 3, 31), cache)
     assert again.stats.generated == 0

@@ -61,8 +61,8 @@ def expected_headings(template) -> list[str]:
         return []
     bodies = [s.title for s in template.body if s.role == "corps"]
     if template.form == "reglement":
-        return [("Article 1er" if n == 1 else f"Article {n}") + f" – {t}" for n, t in enumerate(bodies, 1)]
-    return [f"{n}. {t}" for n, t in enumerate(bodies, 1)]
+        return [("Article 1er" if n == 1 else f"Article {n}") + f" – {fr(t)}" for n, t in enumerate(bodies, 1)]
+    return [f"{n}. {fr(t)}" for n, t in enumerate(bodies, 1)]
 
 
 def sdt_values(document) -> dict[str, set[str]]:

@@ -28,7 +28,7 @@ def test_threshold_wording_on_the_template_page(monkeypatch, date, amount, since
     page = PageRenderer(site, today).template(site.templates["lettre-consultation-sans-publicite"])
     assert f"**Seuils applicables au {'31 mars 2026' if date.endswith('31') else '1er avril 2026'}**" in page
     assert f"- {SUPPLIES}{amount} {since}" in page
-    assert f"ou à {amount} pour des fournitures et des services" in page  # the « Quand l'utiliser ? » text
+    assert f"ou en dessous de {amount} pour des fournitures et des services" in page  # the « Quand l'utiliser ? » text
     other = f"{'60' if amount.startswith('40') else '40'}{NBSP}000{NBSP}€{NBSP}HT pour des fournitures"
     assert other not in page
 

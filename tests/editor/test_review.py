@@ -47,7 +47,7 @@ def test_the_preview_holds_the_changed_pages_with_their_styles_and_no_script(bui
     text = standalone_preview(built_site, ["guides/methodes/suivre-station-epuration.yml", "README.md",
                                            "guides/modeles/decision-attribution.yml"])
     assert text.count('<article class="md-content__inner md-typeset">') == 2
-    assert "Suivre le fonctionnement d’une station d’épuration" in text and "Décision d'attribution" in text
+    assert "Suivre le fonctionnement d’une station d’épuration" in text and "Décision d’attribution" in text  # published with French typography
     assert "<script" not in text and "<link" not in text and ".md-typeset" in text
     assert standalone_preview(built_site, ["data/seuils.yml"]) is None
 

@@ -157,7 +157,7 @@ def test_the_answer_is_announced_in_a_live_region(tab, site_url):
 def test_the_answer_shows_articles_amounts_with_their_periods_documents_and_guides(tab, site_url):
     _open(tab, site_url, {"nature": "services", "montant": "300000", "date": "2026-09-01"})
     detail = tab.inner_text("#mitkb-procedure-detail")
-    for text in ("Procédure", "Publicité", "Délai d'attente", "Critères de choix de l'offre", "Documents",
+    for text in ("Procédure", "Publicité", "Délai de suspension", "Critères de choix de l'offre", "Documents",
                  "Guides utiles", "R2124-1", "R2131-16", "R2182-1", "R2152-7",
                  "à partir de 216 000 € HT depuis le 1er janvier 2026, jusqu'au 31 décembre 2027",
                  "Formulaires officiels"):
@@ -173,7 +173,7 @@ def test_without_javascript_the_table_answers(require_browser, browser, site_url
     page.goto(site_url + PAGE)
     assert not page.is_visible("#mitkb-procedure-formulaire")
     assert page.locator("table span[data-procedure='dispense']").first.is_visible()
-    assert page.is_visible("summary:has-text('Comment estimer le montant ?')")
+    assert page.is_visible("summary:has-text('Comment estimer le montant')")
     context.close()
 
 

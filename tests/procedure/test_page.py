@@ -52,7 +52,7 @@ def test_without_javascript_the_page_shows_the_decision_table_of_the_build_date_
     assert '<form id="mitkb-procedure-formulaire" class="mitkb-procedure__formulaire" action="./" method="get" hidden>' in html
     assert "<noscript>" in html
     # The valuation questions are there without JavaScript too, with their articles.
-    assert "Comment estimer le montant ?" in html and "R2121-5" in html and "R2121-7" in html
+    assert "Comment estimer le montant\u202f?" in html and "R2121-5" in html and "R2121-7" in html
 
 
 def test_the_script_and_style_sheet_load_on_this_page_only(built_site):

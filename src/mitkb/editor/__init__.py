@@ -21,6 +21,7 @@ import yaml
 from ..content import Site
 from ..facts import Facts, MacroError
 from ..models import AUDIENCE_LABELS, PHASE_LABELS, PROCEDURE_LABELS
+from ..typography import french_html
 from .assets import EditorAssetsError, vendor_files
 from .config import EditorConfig, editor_config
 
@@ -139,7 +140,7 @@ def editor_files(root: Path, site: Site, today: dt.date, backend: dict | None,
     config = editor_config(site, backend or {"name": "github", "repo": ""}, publish_mode)
     settings = {"formats": config.formats, "apercu": preview_data(site, today), "configure": backend is not None}
     files = [
-        ("index.html", index_html(backend, accessibility).encode()),
+        ("index.html", french_html(index_html(backend, accessibility)).encode()),  # French typography, as every page
         ("config.yml", config_yaml(config).encode()),
         ("reglages.js", ("window.CMS_MANUAL_INIT = true;\nwindow.MITKB_EDITEUR = "
                          + json.dumps(settings, ensure_ascii=False, indent=1) + ";\n").encode()),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any, Mapping
 
+from .next_steps import staff_markup
 from .synonyms import SynonymFinder
 
 # Listings repeat the titles and summaries of the items they list: they are navigation,
@@ -31,10 +32,14 @@ def is_excluded(meta: Mapping[str, Any] | None, path: str | None = None) -> bool
     return isinstance(search, Mapping) and bool(search.get("exclude"))
 
 
-def searchable_page_html(content: str, title: str | None, synonyms: SynonymFinder | None = None) -> str:
-    """The page content wrapped for Pagefind, with its title and acronym synonyms."""
+def searchable_page_html(content: str, title: str | None, synonyms: SynonymFinder | None = None,
+                         staff: bool = False) -> str:
+    """The page content wrapped for Pagefind, with its title and acronym synonyms; a page
+    for the MIT's staff gets the kind « Contribuer au site » (out of the default results)."""
     if synonyms is not None:
         content = synonyms.annotate(content, title)
+    if staff:
+        content += staff_markup()
     hidden = ""
     if title:
         hidden = f'<div hidden><span data-pagefind-meta="title:{html.escape(title)}"></span></div>'
