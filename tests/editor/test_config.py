@@ -178,7 +178,7 @@ def test_the_built_site_serves_the_editor_outside_the_search_index(built_site):
     page = (built_site / "edition/index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex">' in page
     assert "data-pagefind-body" not in page  # Pagefind indexes only the pages that carry it
-    assert '<a href="../accessibilite/">Accessibilité : non conforme</a>' in page  # the legal footer of every page
+    assert '<a href="../accessibilite/">Accessibilité\u00a0: non conforme</a>' in page  # the legal footer of every page
     for path in ("config.yml", "reglages.js", "mitkb-format.js", "vendor/decap/decap-cms.js", "vendor/yaml/index.js"):
         assert (built_site / "edition" / path).is_file(), path
 
