@@ -25,7 +25,7 @@ build-deps:
 
 ## serve: installer, construire et servir le site sur http://127.0.0.1:8000
 serve: $(STAMP) $(EDITEUR) build-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mitkb previsualiser --port 8000
 
 ## site: construire le site statique dans site/ (échoue au moindre avertissement)
 site: $(STAMP) $(EDITEUR) build-deps

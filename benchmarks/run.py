@@ -8,7 +8,8 @@ and the Markdown floor in this process, build the site in a subprocess (wall tim
 peak memory), measure the built site, index it with Pagefind, measure a first
 search in Chromium when the site has a Pagefind search, time the downloadable
 documents (cold and warm cache) when the engine makes them, and time a rebuild
-after editing one guide.
+after editing one guide. Then the preview (benchmarks/preview.py): edit to page
+served, and `mitkb check` after one edit.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
 from benchmarks import measure
 from benchmarks.corpus import commit_project, edit_one_guide, generate_project
 from benchmarks.machine import describe_machine, load_average
+from benchmarks.preview import bench_preview
+from benchmarks.preview import markdown as preview_markdown
 from benchmarks.search_queries import findability_queries, measure_queries
 from benchmarks.report import (
     SizeResult,
@@ -190,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
                        tuple(findability_queries() if args.findability_queries is None else args.findability_queries))
             for n in sorted(set(args.sizes))
         ]
+        # Edit to preview (make serve) and `mitkb check` after one edit, on the same projects.
+        previews = [bench_preview(work / f"n{n}" / "projet", result.size.guides, args.repeat)
+                    for n, result in zip(sorted(set(args.sizes)), results)]
     except measure.StepFailed as exc:
         log(f"✗ {exc}")
         return 1
@@ -203,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     text = results_markdown(results, machine, args.repeat,
                             notes_for(results, args.repeat, args.cold_document_runs), command.strip())
+    text += "\n" + preview_markdown(previews, args.repeat)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print(markdown_table(results, args.repeat))

@@ -46,13 +46,24 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
     site, errors = check_site(Path(root), today)
     if errors:
         raise ContentErrors(errors)
-    generated = generate_documents(site, today, Path(root) / CACHE_DIR) if documents else None
+    publishing = _publishing(Path(root), settings)  # one `git log` for the whole tree
+    make_documents = (lambda site, today: generate_documents(site, today, Path(root) / CACHE_DIR)) if documents else None
+    return render_content(site, today, publishing, make_documents)
+
+
+def render_content(site: Site, today: dt.date, publishing: Publishing, make_documents=None,
+                   items: list | None = None) -> BuildResult:
+    """The pages and files of a valid site. ``make_documents(site, today)`` generates the
+    downloadable documents (None: none); ``items`` limits the item pages rendered to
+    these items (the preview, which keeps the others), every listing being rendered."""
+    generated = make_documents(site, today) if make_documents else None
     downloads = dict(generated.downloads) if generated else {}
     # « Fiche de demande d'accompagnement » (mitkb.publisher), through the same document pipeline.
-    form_files, downloads[FORM_SLUG] = request_form_files(site, Path(root) / CACHE_DIR) if documents else ([], [])
-    publishing = _publishing(Path(root), settings)  # one `git log` for the whole tree
+    form_files, downloads[FORM_SLUG] = request_form_files(site, site.root / CACHE_DIR) if make_documents else ([], [])
     notices = generated.notices if generated else {}
-    pages = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices).all_pages()
+    renderer = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices)
+    pages = renderer.listing_pages()
+    pages += [renderer.item_page(item) for item in (site.all_items() if items is None else items)]
     files = (list(generated.files) if generated else []) + form_files
     if site.procedure_rules is not None:  # « Quelle procédure pour mon achat ? »
         tool = ProcedureTool(site, site.procedure_rules, today)

@@ -14,27 +14,33 @@ def _root(args) -> Path:
 
 
 def cmd_check(args) -> int:
-    from .references import check_site
-
     root = _root(args)
     today = build_date()
-    site, errors = check_site(root, today)
+    if args.sans_cache:
+        from .freshness import overdue_warnings
+        from .glossary import acronym_warnings
+        from .references import check_site
+
+        site, errors = check_site(root, today)
+        overdue = overdue_warnings(site, today)
+        unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
+    else:  # files unchanged since the last check are not read again (.cache/verification.pickle)
+        from .preview.checking import check_with_cache
+
+        checked = check_with_cache(root, today)
+        site, errors, overdue, unknown = checked.site, checked.errors, checked.overdue, checked.acronyms
     content_errors = list(errors)
     for error in errors:
         print(error.format(), file=sys.stderr)
     counts = ", ".join(f"{len(site.items[k])} {label}" for k, label in
                        (("methodes", "guide(s)"), ("modeles", "modèle(s)"), ("ateliers", "atelier(s)")))
-    from .freshness import overdue_warnings
-    from .glossary import acronym_warnings
-
     from .publisher.model import coordinates_to_check, site_facts_warnings
 
-    due = overdue_warnings(site, today) + coordinates_to_check(site, today)
+    due = overdue + coordinates_to_check(site, today)
     errors = errors + _warn(due, args.relecture_stricte, "contenu(s) à relire")
     # Facts of data/site.yml nobody has supplied yet: noted, refused by --relecture-stricte.
     errors = errors + _warn(site_facts_warnings(root), args.relecture_stricte, "information(s) à compléter",
                             prefix="à compléter")
-    unknown = acronym_warnings(root, site.terms) if "glossaire" in site.data_files else []
     errors = errors + _warn(unknown, args.sigles_stricts, "sigle(s) absent(s) du glossaire")
     if args.github:
         _report_to_github(content_errors, errors[len(content_errors):])
@@ -217,6 +223,39 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_live(args) -> int:
+    from .adapters.mkdocs_preview import MkDocsPreview
+    from .preview.live import LivePreview
+    from .preview.server import run_preview
+    from .search import search_enabled
+
+    import os
+
+    from .pdf.publish import PDF_SWITCH
+
+    root = _root(args)
+    _configure_logging()
+    # PDFs are printed by `mitkb build` only: they are added to pages after the build,
+    # which the preview's page-by-page updates would undo.
+    os.environ[PDF_SWITCH] = "0"
+    site = root / ".cache" / "previsualisation"
+    generator = MkDocsPreview(root / "mkdocs.yml", site)
+    live = LivePreview(root, build_date(), generator, generator.settings())
+
+    def index_search():
+        session = generator.config.plugins["mitkb"].session
+        session.index_search(site)
+    try:
+        run_preview(live, site, args.port, index_search if search_enabled() else None,
+                    out=lambda line: print(line, flush=True))
+    except OSError as exc:
+        print(f"✗ Impossible d'écouter sur le port {args.port} : {exc.strerror}. Essayez --port.", file=sys.stderr)
+        return 1
+    finally:
+        generator.close()
+    return 0
+
+
 def cmd_links(args) -> int:
     import tempfile
 
@@ -298,6 +337,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="échouer aussi quand un sigle en majuscules est absent du glossaire (data/glossaire.yml)",
     )
     check.add_argument(
+        "--sans-cache", action="store_true",
+        help="tout relire sans réutiliser les vérifications précédentes (.cache/verification.pickle)",
+    )
+    check.add_argument(
         "--github", action="store_true",
         help="dans GitHub Actions : erreurs annotées sur leurs lignes et résumées sur la page de l'exécution",
     )
@@ -324,6 +367,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("dossier", nargs="?", default="site", help="dossier du site construit (par défaut : site)")
     serve.add_argument("--port", type=int, default=8001, help="port (par défaut : 8001)")
     serve.set_defaults(func=cmd_serve)
+    live = commands.add_parser(
+        "previsualiser", help="aperçu du site qui se met à jour à chaque enregistrement (make serve)",
+        description="Construit le site dans .cache/previsualisation/ et le sert sur http://127.0.0.1:PORT ; après "
+                    "chaque modification de guides/, data/ ou docs/, seules les pages concernées sont recalculées et "
+                    "la page ouverte se recharge. Les erreurs s'affichent dans le terminal et sur la page.",
+    )
+    live.add_argument("--port", type=int, default=8000, help="port (par défaut : 8000)")
+    live.set_defaults(func=cmd_live)
     links = commands.add_parser(
         "links", help="vérifier les liens du site ; les liens externes sont testés si le réseau le permet"
     )

@@ -113,7 +113,7 @@ def _load_validated(path: Path, display: str, model, errors: ErrorCollector):
     return instance, loaded
 
 
-def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
+def load_data(root: Path, site: Site, errors: ErrorCollector, loader=None) -> None:
     """Read data/*.yml into the site's dictionaries, keyed by id."""
     targets = {
         "domaines": ("domains", "domains"),
@@ -129,7 +129,7 @@ def load_data(root: Path, site: Site, errors: ErrorCollector) -> None:
         if not path.is_file():
             errors.add(ContentError(display, 0, 0, "fichier de données manquant", hint=f"Créez {display}."))
             continue
-        instance, loaded = _load_validated(path, display, model, errors)
+        instance, loaded = (loader or _load_validated)(path, display, model, errors)
         if instance is None:
             continue
         site.broken_data.discard(display)
@@ -165,7 +165,7 @@ def _check_unique(entries, key, positions, display, list_attribute, name, errors
             seen[value] = index
 
 
-def load_items(root: Path, site: Site, errors: ErrorCollector) -> None:
+def load_items(root: Path, site: Site, errors: ErrorCollector, loader=None) -> None:
     for kind, model in KIND_MODELS.items():
         first_source: dict[str, str] = {}
         for path in _content_files(root, kind):
@@ -194,17 +194,20 @@ def load_items(root: Path, site: Site, errors: ErrorCollector) -> None:
                 continue
             first_source[slug] = display
             site.broken_items[kind].add(slug)
-            instance, loaded = _load_validated(path, display, model, errors)
+            instance, loaded = (loader or _load_validated)(path, display, model, errors)
             if instance is not None:
                 site.items[kind][slug] = Item(kind, slug, display, instance, loaded.positions, loaded.data)
                 site.broken_items[kind].discard(slug)
 
 
-def load_site(root: Path) -> tuple[Site, list[ContentError]]:
-    """Load and validate files one by one (no cross-references yet)."""
+def load_site(root: Path, loader=None) -> tuple[Site, list[ContentError]]:
+    """Load and validate files one by one (no cross-references yet).
+
+    ``loader(path, display, model, errors)`` replaces the reading of one file (the
+    preview and ``mitkb check`` reuse files that did not change, see mitkb.preview)."""
     root = Path(root)
     site = Site(root=root)
     errors = ErrorCollector()
-    load_data(root, site, errors)
-    load_items(root, site, errors)
+    load_data(root, site, errors, loader)
+    load_items(root, site, errors, loader)
     return site, errors.errors

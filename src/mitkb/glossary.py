@@ -205,8 +205,21 @@ def content_files(root: Path) -> list[Path]:
     return files
 
 
-def unknown_acronyms(root: Path, terms: Iterable[Term]) -> list[AcronymUse]:
-    """Every use of an all-caps acronym that the glossary does not explain."""
+def file_acronyms(path: Path, display: str) -> list[AcronymUse]:
+    """Every acronym written in one file, except those the page explains itself
+    (raises OSError or UnicodeDecodeError for an unreadable file)."""
+    lines = list(_lines_to_check(path))
+    # A page may explain its own acronyms: « *[WCAG]: Web Content Accessibility Guidelines ».
+    local = {m.casefold() for m in _PAGE_ABBREVIATION.findall(path.read_text(encoding="utf-8"))}
+    return [AcronymUse(acronym, display, number, column + 1)
+            for number, line in lines for column, acronym in acronyms_in_line(line)
+            if acronym.casefold() not in local]
+
+
+def unknown_acronyms(root: Path, terms: Iterable[Term], uses_of=file_acronyms) -> list[AcronymUse]:
+    """Every use of an all-caps acronym that the glossary does not explain.
+
+    ``uses_of(path, display)`` lists a file's acronyms (``mitkb check`` caches it)."""
     root = Path(root)
     known = known_acronyms(terms)
     found: list[AcronymUse] = []
@@ -216,23 +229,18 @@ def unknown_acronyms(root: Path, terms: Iterable[Term]) -> list[AcronymUse]:
         except ValueError:
             display = path.as_posix()
         try:
-            lines = list(_lines_to_check(path))
-            # A page may explain its own acronyms: « *[WCAG]: Web Content Accessibility Guidelines ».
-            local = {m.casefold() for m in _PAGE_ABBREVIATION.findall(path.read_text(encoding="utf-8"))}
+            uses = uses_of(path, display)
         except (OSError, UnicodeDecodeError):
             continue  # unreadable files are reported by the loader
-        for number, line in lines:
-            for column, acronym in acronyms_in_line(line):
-                if acronym.casefold() not in known and acronym.casefold() not in local:
-                    found.append(AcronymUse(acronym, display, number, column + 1))
+        found += [use for use in uses if use.acronym.casefold() not in known]
     return found
 
 
-def acronym_warnings(root: Path, terms: Iterable[Term]) -> list[ContentError]:
+def acronym_warnings(root: Path, terms: Iterable[Term], uses_of=file_acronyms) -> list[ContentError]:
     """The unknown acronyms as located messages (one per file and acronym)."""
     warnings: list[ContentError] = []
     seen: set[tuple[str, str]] = set()
-    for use in unknown_acronyms(root, terms):
+    for use in unknown_acronyms(root, terms, uses_of):
         if (use.path, use.acronym) in seen:
             continue
         seen.add((use.path, use.acronym))

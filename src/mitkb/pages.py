@@ -8,6 +8,7 @@ to the site generator (MkDocs: ``File.generated``) or writes them to disk
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -36,6 +37,23 @@ from .search.facets import (
 )
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, whichever renderer asks (the preview makes one
+    renderer per edit); a changed template source is compiled again (jinja2 checks it)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 # Entries a listing page shows before it is split into one page per group (see _listing).
 LISTING_LIMIT = 150
@@ -158,6 +176,7 @@ class PageRenderer:
         self.fields = FieldIndex(site)  # which items belong to which field or theme
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+            bytecode_cache=COMPILED_TEMPLATES,
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
@@ -407,6 +426,10 @@ class PageRenderer:
                             git_history=self.publishing.git.available and not self.publishing.git.shallow)
 
     def all_pages(self) -> list[GeneratedPage]:
+        return self.listing_pages() + [self.item_page(item) for item in self.site.all_items()]
+
+    def listing_pages(self) -> list[GeneratedPage]:
+        """Every generated page that is not one item's page."""
         pages = [
             *self.guides_index(),
             *self.templates_index(),
@@ -421,14 +444,18 @@ class PageRenderer:
             pages.append(GeneratedPage(REQUEST_PAGE, request_page_markdown(
                 self.site, self.facts, self.downloads.get(FORM_SLUG, []))))
         pages += [page for domain in self.site.domains.values() for page in self.theme_pages(domain)]
+        return [replace(p, markdown=self.abbreviations.append_to(p.markdown)) for p in pages]
+
+    def item_page(self, item: Item) -> GeneratedPage:
         renderers = {"methodes": self.guide, "modeles": self.template, "ateliers": self.workshop}
-        for item in self.site.all_items():
-            # Hidden Pagefind filters and metadata (kind, field, audience, procedure).
-            markdown = renderers[item.kind](item).rstrip("\n") + "\n\n" + tags_markup(item_tags(item, self.fields)) + "\n"
-            pages.append(GeneratedPage(item.page_path, markdown, item.source))
+        # Hidden Pagefind filters and metadata (kind, field, audience, procedure).
+        markdown = renderers[item.kind](item).rstrip("\n") + "\n\n" + tags_markup(item_tags(item, self.fields)) + "\n"
         # Every glossary acronym explained on hover and focus (Markdown « abbr »).
-        abbreviations = Abbreviations(self.site.terms)
-        return [replace(p, markdown=abbreviations.append_to(p.markdown)) for p in pages]
+        return GeneratedPage(item.page_path, self.abbreviations.append_to(markdown), item.source)
+
+    @functools.cached_property
+    def abbreviations(self) -> Abbreviations:
+        return Abbreviations(self.site.terms)
 
 
 @dataclass(frozen=True)

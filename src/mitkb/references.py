@@ -185,14 +185,17 @@ class ReferenceChecker:
                                       field_path(path), self._placeholder_hint(path)))
         return found
 
-    def check_placeholders(self, load_errors: list[ContentError]) -> list[ContentError]:
+    def check_placeholders(self, load_errors: list[ContentError], sources: list | None = None) -> list[ContentError]:
         """Report every placeholder, also in files that failed validation because of one.
 
         A placeholder's own validation error (a date, a choice or an identifier expected)
-        is replaced by the placeholder error, which keeps its hint.
+        is replaced by the placeholder error, which keeps its hint. ``sources`` (source,
+        positions, raw) limits the check to some loaded files (default: all of them).
         """
-        sources = [(item.source, item.positions, item.raw) for item in self.site.all_items()]
-        sources += [(data.source, data.positions, data.raw) for data in self.site.data_files.values()]
+        if sources is None:
+            sources = [(item.source, item.positions, item.raw) for item in self.site.all_items()]
+            sources += [(data.source, data.positions, data.raw) for data in self.site.data_files.values()]
+        sources = list(sources)
         loaded = {source for source, _, _ in sources}
         for failed in sorted({error.path for error in load_errors} - loaded):
             path = self.site.root / failed
@@ -214,14 +217,21 @@ class ReferenceChecker:
                 placeholders[index] = dataclasses.replace(placeholders[index], hint=error.hint)
         return remaining + placeholders
 
-    def run(self) -> list[ContentError]:
+    def check_item(self, item: Item) -> None:
+        """Every check of one item: its errors concern its own file only."""
         checks = {"methodes": self.check_guide, "modeles": self.check_template, "ateliers": self.check_workshop}
-        for item in self.site.all_items():
-            checks[item.kind](item)
-            self.check_history(item)
-            self.check_text(item.source, item.positions, item.raw, skip_body=item.kind == "modeles")
+        checks[item.kind](item)
+        self.check_history(item)
+        self.check_text(item.source, item.positions, item.raw, skip_body=item.kind == "modeles")
+
+    def check_data(self) -> None:
         for data_file in self.site.data_files.values():
             self.check_text(data_file.source, data_file.positions, data_file.raw)
+
+    def run(self) -> list[ContentError]:
+        for item in self.site.all_items():
+            self.check_item(item)
+        self.check_data()
         return self.errors
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from .build import BuildResult, build_content
 from .editor import EditorAssetsError, site_editor_files
 from .errors import ContentError, ContentErrors
+from .facts import macro_functions
 from .glossary import Abbreviations, focusable_abbreviations
 from .pdf import pdf_targets, publish_pdfs
 from .pdf.publish import CACHE_DIR as PDF_CACHE_DIR
@@ -61,17 +62,28 @@ class SiteSession:
         self.abbreviations = Abbreviations(self.result.site.terms)
         self.generated_paths = frozenset(page.path for page in self.result.pages)
         self.page_sources = self.result.page_sources
+        self._macros = None
 
     @classmethod
     def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
         """Validate and render all content (raises ContentErrors with every error)."""
-        result = build_content(Path(root), today, settings=settings)
+        return cls.of(root, build_content(Path(root), today, settings=settings), today, settings)
+
+    @classmethod
+    def of(cls, root: Path, result: BuildResult, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
+        """The session of rendered content (the preview renders it its own way)."""
         try:
             editor, note = site_editor_files(Path(root), result.site, today, result.publishing.repository,
                                              accessibility=settings.accessibility if settings else None)
         except EditorAssetsError as exc:
             raise ContentErrors([ContentError("editeur/package.json", message=f"éditeur web : {exc}")]) from None
         return cls(Path(root), result, editor, note)
+
+    def macros(self) -> dict:
+        """The macros of hand-written pages, made once per session."""
+        if self._macros is None:
+            self._macros = macro_functions(self.result.facts)
+        return self._macros
 
     def notes(self) -> list[str]:
         return self.result.publishing.notes() + ([self.editor_note] if self.editor_note else [])

@@ -77,6 +77,10 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
         assert findability and float(findability.group(1)) > 0, text
     # The table printed on stdout is the one written to the file.
     assert result.stdout.strip().splitlines()[0] in text
+    # The preview: edit to page served, and `mitkb check` after one edit.
+    for line in ("Modification d'un contenu (titre, étape)", "`mitkb check` après la modification d'un guide",
+                 "Enregistrement → page servie : montant d'un seuil"):
+        assert f"| {line} | " in text, line
     # A warm document cache regenerates nothing.
     assert "| Documents régénérés avec le cache chaud | 0 |" in text
     # The generated project was really built: every synthetic guide has its page.

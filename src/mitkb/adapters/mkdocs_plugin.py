@@ -26,18 +26,23 @@ from ..site_session import SiteSession
 log = logging.getLogger("mkdocs.plugins.mitkb")
 
 
+def site_settings(config: MkDocsConfig) -> SiteSettings:
+    conformity = (config.extra.get("accessibilite") or {}).get("conformite")
+    return SiteSettings(config.site_name, config.repo_url, config.site_url, config.use_directory_urls, conformity)
+
+
 class MitkbPlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
         self.session: SiteSession | None = None
+        self.preview_session: SiteSession | None = None  # given by the preview (mitkb.preview)
 
     # Validate the whole content tree and render pages before MkDocs reads files.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        conformity = (config.extra.get("accessibilite") or {}).get("conformite")
-        settings = SiteSettings(config.site_name, config.repo_url, config.site_url, config.use_directory_urls,
-                                conformity)
+        settings = site_settings(config)
         try:
-            self.session = SiteSession.start(Path(config.config_file_path).parent, build_date(), settings)
+            self.session = self.preview_session or SiteSession.start(
+                Path(config.config_file_path).parent, build_date(), settings)
         except (ContentErrors, BuildDateError) as exc:
             message = exc.report() if isinstance(exc, ContentErrors) else str(exc)
             raise PluginError(message + "\nLe site n'a pas été construit.") from None
