@@ -110,10 +110,19 @@ def publish(page) -> None:
     page.get_by_text("Publier maintenant", exact=True).click()
 
 
-def wait_for_file(page, path: Path) -> str:
+def wait_for_file(page, path: Path, unlike: str = "") -> str:
+    """The file's text once the editor's server has finished writing it.
+
+    The server truncates or creates the file before it writes its content, so
+    the file may be seen empty: wait for a non-empty text, different from
+    `unlike`, that stays the same over two polls.
+    """
+    previous = None
     for _ in range(120):
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        if text and text != unlike and text == previous:
+            return text
+        previous = text
         page.wait_for_timeout(250)
     pytest.fail(f"{path} n'a pas été écrit")
 
@@ -181,11 +190,7 @@ def test_editing_one_field_of_a_guide_changes_that_field_only(tab, editor_url, p
     expect(field).to_have_value(old_title)
     field.fill(old_title + " et ses abords")
     publish(tab)
-    for _ in range(120):
-        if path.read_text(encoding="utf-8") != before:
-            break
-        tab.wait_for_timeout(250)
-    after = path.read_text(encoding="utf-8")
+    after = wait_for_file(tab, path, unlike=before)
     assert changed_lines(before, after) == [f"-titre: {old_title}", f"+titre: {old_title} et ses abords"]
 
 
