@@ -63,6 +63,7 @@ class SiteSession:
         self.generated_paths = frozenset(page.path for page in self.result.pages)
         self.page_sources = self.result.page_sources
         self._macros = None
+        self._help: bytes | None = None  # the search page's help file, made once per session
 
     @classmethod
     def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
@@ -101,7 +102,9 @@ class SiteSession:
         outputs += [OutputFile(path, content, False) for path, content in fill_assets() if path not in existing]
         outputs += [OutputFile(path, content, False) for path, content in self.editor if path not in existing]
         if HELP_PATH not in existing:
-            outputs.append(OutputFile(HELP_PATH, help_file(self.result.site), False))
+            if self._help is None:
+                self._help = help_file(self.result.site)
+            outputs.append(OutputFile(HELP_PATH, self._help, False))
         return outputs
 
     def edit_url(self, src_uri: str, docs_dir: str) -> str | None:

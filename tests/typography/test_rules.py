@@ -72,3 +72,13 @@ def test_idempotent():
     text = "Quoi de neuf ? « Oui » : 100 000 € HT, l'eau !"
     assert french_text(french_text(text)) == french_text(text)
     assert french_html(french_html(f"<p>{text}</p>")) == french_html(f"<p>{text}</p>")
+
+
+def test_html_at_the_edges_and_between_runs_of_tags():
+    """Text before the first tag and after the last one has no tag beside it (a colon at the
+    very start keeps no space); white space between tags is left exactly as written."""
+    assert french_html(": début <b>x</b> fin !") == f": début <b>x</b> fin{NNBSP}!"
+    assert french_html("<p>\n  <a>a</a>\n\t<b></b>  <i>l'x</i>\n</p> 5 000 €") == (
+        f"<p>\n  <a>a</a>\n\t<b></b>  <i>l’x</i>\n</p> 5{NBSP}000{NBSP}€")
+    assert french_html("<p>Objet</p>\n<!-- c : d -->\n<p>: suite</p>") == (
+        "<p>Objet</p>\n<!-- c : d -->\n<p>: suite</p>")

@@ -175,19 +175,19 @@ def _strings(value: Any) -> Iterable[str]:
 def vocabulary(site: Site, limit: int = MAX_VOCABULARY) -> list[str]:
     """The site's words for spelling suggestions, most frequent first (accents and case
     as written most often): titles and texts of every item, glossary terms and definitions."""
-    counts: Counter[str] = Counter()
-    spellings: dict[str, Counter[str]] = {}
     texts = [text for item in site.all_items() for text in _strings(item.raw)]
     texts += [text for term in site.terms for text in (term.term, term.long_form or "", term.definition)]
-    for text in texts:
-        if "{{" in text:
-            text = re.sub(r"\{\{.*?\}\}", " ", text)
-        for word in _WORD.findall(text):
-            if len(word) < MIN_WORD:
-                continue
-            key = fold(word)
-            counts[key] += 1
-            spellings.setdefault(key, Counter())[word if word.isupper() else word.lower()] += 1
+    # Each word as written, in order of first use (as the counts' ties need), folded
+    # once per distinct word below. A line break between texts: no word spans two.
+    written = Counter(_WORD.findall(re.sub(r"\{\{.*?\}\}", " ", "\n".join(texts))))
+    counts: Counter[str] = Counter()
+    spellings: dict[str, Counter[str]] = {}
+    for word, count in written.items():
+        if len(word) < MIN_WORD:
+            continue
+        key = fold(word)
+        counts[key] += count
+        spellings.setdefault(key, Counter())[word if word.isupper() else word.lower()] += count
     return [spellings[key].most_common(1)[0][0] for key, _ in counts.most_common(limit)]
 
 

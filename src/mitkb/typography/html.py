@@ -10,12 +10,15 @@ from .rules import french_outside
 RAW_ELEMENTS = ("code", "pre", "script", "style", "textarea", "kbd", "samp", "svg", "math")
 # An escaped apostrophe in a text node (html.escape writes « &#x27; »): the rules see « ' ».
 _APOSTROPHE_ENTITY = re.compile(r"&#x27;|&#39;|&apos;")
-_TOKEN = re.compile(
+_ONE = (
     r"<!--.*?-->"  # comments
     r"|<(?P<raw>" + "|".join(RAW_ELEMENTS) + r")\b[^>]*>.*?</(?P=raw)\s*>"  # raw elements, whole
-    r"|<[^>]*>",  # any other tag (its attributes are never touched)
-    re.DOTALL | re.IGNORECASE,
+    r"|<[^>]*>"  # any other tag (its attributes are never touched)
 )
+# A run of tags with nothing but white space between them is one protected span: no
+# rule changes white space alone, and a page's HTML is mostly such runs.
+_TOKEN = re.compile(rf"(?:{_ONE})(?:\s*(?:{_ONE.replace('?P<raw>', '?P<raw2>').replace('?P=raw', '?P=raw2')}))*",
+                    re.DOTALL | re.IGNORECASE)
 
 
 def french_html(html: str) -> str:
