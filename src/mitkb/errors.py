@@ -72,6 +72,8 @@ class ContentErrors(Exception):
 
 def relative_path(path: Path, root: Path) -> str:
     """The path as editors see it: relative to the project root, with slashes."""
+    if ".." not in path.parts and path.is_relative_to(root):  # the usual case, without a system call
+        return path.relative_to(root).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

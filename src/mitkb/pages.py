@@ -125,7 +125,12 @@ def _unique(items: list[Item]) -> list[Item]:
 def link_to(from_page: str, target) -> str:
     """Relative Markdown link from one docs page to another (MkDocs checks it)."""
     target_path = target.page_path if isinstance(target, Item) else str(target)
-    return posixpath.relpath(target_path, posixpath.dirname(from_page) or ".")
+    return _relative(target_path, posixpath.dirname(from_page) or ".")
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
 
 
 def plain(text: str) -> str:

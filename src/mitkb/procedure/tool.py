@@ -81,6 +81,7 @@ class ProcedureTool:
         self._block_index: dict[str, int] = {}
         self.answers: list[dict] = []
         self._answer_index: dict[tuple, int] = {}
+        self._procedure_blocks: dict[str, list[int]] = {}  # documents and guides, per procedure
 
     # -- the cutting of dates and amounts -----------------------------------------------
     def change_days(self) -> list[dt.date]:
@@ -192,15 +193,22 @@ class ProcedureTool:
                                       + "".join(self.part_html(p) for p in answer.obligations)))
         if answer.criteria:
             blocks.append(self._block("<h3>Critères de choix de l'offre</h3>" + self.part_html(answer.criteria)))
-        blocks.append(self._block(self.documents_html(answer.procedure)))
-        guides = self.guides_of(answer.procedure)
-        if guides:
-            links = "".join(f'<li><a href="{_e(self._link(g.page_path))}">{_e(g.title)}</a></li>' for g in guides)
-            blocks.append(self._block(f"<h3>Guides utiles</h3><ul>{links}</ul>"))
+        blocks += self.procedure_blocks(answer.procedure)
         if answer.missing:
             items = "".join(f"<li>{_e(line)}.</li>" for line in answer.missing)
             blocks.append(self._block(f"<h3>Ce que ce site ne sait pas pour cette date</h3><ul>{items}</ul>"))
         return {"p": answer.procedure, "t": answer.verdict.rule.title, "b": blocks}
+
+    def procedure_blocks(self, procedure: str) -> list[int]:
+        """The documents and the guides of a procedure (the same in all its answers)."""
+        if procedure not in self._procedure_blocks:
+            blocks = [self._block(self.documents_html(procedure))]
+            guides = self.guides_of(procedure)
+            if guides:
+                links = "".join(f'<li><a href="{_e(self._link(g.page_path))}">{_e(g.title)}</a></li>' for g in guides)
+                blocks.append(self._block(f"<h3>Guides utiles</h3><ul>{links}</ul>"))
+            self._procedure_blocks[procedure] = blocks
+        return self._procedure_blocks[procedure]
 
     def templates_of(self, procedure: str):
         key = TEMPLATE_PROCEDURE[procedure]

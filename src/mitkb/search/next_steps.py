@@ -172,14 +172,34 @@ def _strings(value: Any) -> Iterable[str]:
             yield from _strings(item)
 
 
+# The words of each item's text, kept while the item's text is the same object (the
+# preview renders again after each edit: only the edited items are read again).
+_ITEM_WORDS: dict[int, tuple[Any, Counter]] = {}
+
+
+def _written_words(texts: Iterable[str]) -> Counter[str]:
+    """Each word as written, in order of first use. A line break between texts: no word spans two."""
+    return Counter(_WORD.findall(re.sub(r"\{\{.*?\}\}", " ", "\n".join(texts))))
+
+
+def _item_words(raw: Any) -> Counter[str]:
+    kept = _ITEM_WORDS.get(id(raw))
+    if kept is None or kept[0] is not raw:
+        kept = _ITEM_WORDS[id(raw)] = (raw, _written_words(_strings(raw)))
+    return kept[1]
+
+
 def vocabulary(site: Site, limit: int = MAX_VOCABULARY) -> list[str]:
     """The site's words for spelling suggestions, most frequent first (accents and case
     as written most often): titles and texts of every item, glossary terms and definitions."""
-    texts = [text for item in site.all_items() for text in _strings(item.raw)]
-    texts += [text for term in site.terms for text in (term.term, term.long_form or "", term.definition)]
-    # Each word as written, in order of first use (as the counts' ties need), folded
-    # once per distinct word below. A line break between texts: no word spans two.
-    written = Counter(_WORD.findall(re.sub(r"\{\{.*?\}\}", " ", "\n".join(texts))))
+    written: Counter[str] = Counter()  # in order of first use, as the counts' ties need
+    raws = [item.raw for item in site.all_items()]
+    for raw in raws:
+        written.update(_item_words(raw))
+    for stale in set(_ITEM_WORDS) - {id(raw) for raw in raws}:
+        del _ITEM_WORDS[stale]
+    written.update(_written_words(text for term in site.terms
+                                  for text in (term.term, term.long_form or "", term.definition)))
     counts: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
     for word, count in written.items():
