@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,66 @@ def test_a_new_item_rebuilds_everything(project: Path, tmp_path: Path):
     report = preview.update({"guides/methodes/eclairer-voirie.yml"})
     assert report.errors == [] and report.complete
     assert snapshot(folder) == full_build(project, tmp_path / "apres")
+
+
+def complete(preview: LivePreview):
+    """Run the completion steps until nothing waits (the documents are made in a thread)."""
+    last = None
+    for _ in range(6000):
+        report = preview.complete_step()
+        if report is not None:
+            assert report.errors == [], report.lines()
+            last = report
+        if not preview.pending:
+            return last
+        time.sleep(0.01)
+    pytest.fail("la mise à jour des autres pages ne s'est pas terminée")
+
+
+def test_a_data_edit_renders_the_open_pages_first_then_the_rest(project: Path, tmp_path: Path):
+    reference = full_build(project, tmp_path / "avant")
+    preview, folder = start(project, tmp_path)
+    edit(project, "data/seuils.yml", "montant: 60000", "montant: 70000")
+    expected = full_build(project, tmp_path / "apres")
+    changed = differing(reference, expected)
+    open_page = "methodes/suivre-step/index.html"
+    assert open_page in changed
+
+    report = preview.update({"data/seuils.yml"}, priority=preview.sources_of({"/methodes/suivre-step/"}))
+    assert report.errors == [] and report.pending and not report.complete
+    first = snapshot(folder)
+    assert first[open_page] == expected[open_page]  # the open page is the full build's, already
+    late = {path for path in changed if first.get(path) != expected.get(path)}
+    assert late, "some pages or documents must wait for the completion (else the test proves nothing)"
+    assert "methodes/entretenir-voirie.md" not in report.rendered  # an item page nobody has open
+    assert report.written == changed - late
+
+    final = complete(preview)
+    assert final is not None and not final.pending
+    assert snapshot(folder) == expected
+    assert final.written == late
+    assert preview.complete_step() is None
+
+
+def test_an_item_edit_during_the_completion_is_previewed_and_the_end_is_right(project: Path, tmp_path: Path):
+    preview, folder = start(project, tmp_path)
+    edit(project, "data/seuils.yml", "montant: 60000", "montant: 70000")
+    preview.update({"data/seuils.yml"}, priority=preview.sources_of({"/glossaire/"}))
+    assert preview.pending
+    edit(project, GUIDE, "titre: Suivre une station d'épuration", "titre: Suivre sa station d'épuration")
+    report = preview.update({GUIDE}, priority=set())
+    assert report.errors == [] and report.pending
+    assert "Suivre sa station" in (folder / "methodes/suivre-step/index.html").read_text(encoding="utf-8")
+    complete(preview)
+    assert snapshot(folder) == full_build(project, tmp_path / "apres")
+
+
+def test_the_open_pages_are_those_browsers_asked_for_lately():
+    from mitkb.preview.server import PreviewState
+
+    state = PreviewState()
+    state.seen("/methodes/suivre-step/")
+    state.seen("/glossaire/")
+    assert state.open_pages() == {"/methodes/suivre-step/", "/glossaire/"}
+    state._open["/glossaire/"] -= 60  # asked for a minute ago: closed since
+    assert state.open_pages() == {"/methodes/suivre-step/"}

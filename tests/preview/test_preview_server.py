@@ -80,6 +80,16 @@ def test_served_preview_follows_edits_and_errors(tiny_site: Path, tmp_path: Path
         path.write_text(text.replace("titre: Suivre une station", "titre: Surveiller une station"), encoding="utf-8")
         wait_for(lambda: "Surveiller une station" in get(base + "/methodes/suivre-step/").decode()
                  and json.loads(get(base + STATE_URL))["erreurs"] == [])  # pages are written, then the state
+        # A change to data: the page open in a browser (its script polls with its address) comes
+        # first, the terminal says the others follow, then that they are done; the state says so.
+        get(base + STATE_URL + "?page=%2Fmethodes%2Fsuivre-step%2F")
+        seuils = tiny_site / "data/seuils.yml"
+        seuils.write_text(seuils.read_text(encoding="utf-8").replace("montant: 60000", "montant: 70000", 1),
+                          encoding="utf-8")
+        wait_for(lambda: any(line.startswith("✓ Pages ouvertes à jour") for line in lines))
+        wait_for(lambda: any(line.startswith("✓ Autres pages et documents à jour") for line in lines))
+        assert json.loads(get(base + STATE_URL))["en_cours"] is False
+        assert "70\u00a0000" in get(base + "/modeles/lettre-consultation/").decode()  # a page nobody had open
     finally:
         stop.set()
         thread.join(10)

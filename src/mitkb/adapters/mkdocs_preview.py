@@ -121,9 +121,10 @@ class MkDocsPreview:
                 targets.append(file.page)
             # Downloads, data files and assets (the editor's among them): those whose bytes changed.
             existing = {f.src_uri for f in self.files if f.generated_by is None}
-            before = {o.path: o.content for o in old.outputs(existing) if not o.path.endswith(".md")}
-            outputs = session.outputs(existing)
-            if set(before) != {o.path for o in outputs if not o.path.endswith(".md")}:
+            same = session is old  # a further step of the same render: no file can differ
+            before = {} if same else {o.path: o.content for o in old.outputs(existing) if not o.path.endswith(".md")}
+            outputs = [] if same else session.outputs(existing)
+            if outputs and set(before) != {o.path for o in outputs if not o.path.endswith(".md")}:
                 return self.build(session)
             for output in outputs:
                 if output.path.endswith(".md") or before.get(output.path) == output.content:
@@ -156,6 +157,22 @@ class MkDocsPreview:
             logging.getLogger("mkdocs").removeHandler(warnings)
         applied.warnings = warnings.messages
         return applied
+
+    def session(self) -> SiteSession | None:
+        """The session pages are rendered with now."""
+        return self.config.plugins["mitkb"].session if self.config is not None else None
+
+    def source_of(self, url: str) -> str | None:
+        """The source page (``methodes/x.md``) of an address of the site (``/methodes/x/``)."""
+        if self.config is None:
+            return None
+        path = url.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        for file in self.doc_files:
+            if file.dest_uri == path:
+                return file.src_uri
+        return None
 
     # -- one page: the steps of mkdocs.commands.build._populate_page and _build_page --
     def _populate(self, page: Page) -> None:

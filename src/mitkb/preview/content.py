@@ -12,11 +12,18 @@ it links to or that link to it (before and after the change: related guides,
 templates and workshops show each other's titles). Listings (indexes, themes,
 glossary, search, « Quoi de neuf », the procedure tool) are rendered every time and
 compared. A change to ``data/`` or to the set of items renders every page.
+
+A change to ``data/`` (a threshold, a glossary term) can touch most pages and every
+document. Given the pages a reader has open (``priority``), ``update`` renders only
+those, the listings and the hand-written pages, with the documents of the previous
+render; ``complete`` then renders everything, the documents being generated again in
+a background thread meanwhile (``complete`` returns None until they are ready).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +51,7 @@ class ContentChange:
     candidates: set[str] = field(default_factory=set)  # generated pages rendered again as Markdown
     errors: list[ContentError] = field(default_factory=list)
     added: bool = False  # pages or files appeared
+    partial: bool = False  # only the pages read first: ``PreviewContent.complete`` renders the rest
 
     @property
     def structure_changed(self) -> bool:
@@ -85,6 +93,8 @@ class PreviewContent:
         self.publishing: Publishing | None = None
         self._generated = None  # the documents of the last render
         self._pending: set[str] = set()  # changed files not yet rendered (the tree had errors)
+        self.incomplete = False  # a partial update waits for ``complete``
+        self._documents_job: _DocumentsJob | None = None
 
     # -- the first full render ----------------------------------------------------
     def start(self) -> BuildResult:
@@ -97,6 +107,7 @@ class PreviewContent:
         self._generated = None
         self.result = render_content(checked.site, self.today, self.publishing, self._documents(True))
         self._pending.clear()
+        self.incomplete, self._documents_job = False, None
         return self.result
 
     def _documents(self, again: bool):
@@ -110,8 +121,10 @@ class PreviewContent:
         return make
 
     # -- one edit -----------------------------------------------------------------
-    def update(self, paths: set[str]) -> ContentChange:
-        """The tree after a change to ``paths`` (relative, POSIX): the errors, or what changed."""
+    def update(self, paths: set[str], priority: set[str] | None = None) -> ContentChange:
+        """The tree after a change to ``paths`` (relative, POSIX): the errors, or what changed.
+        ``priority``: the pages (source paths) a reader has open; given, a change to data
+        renders those first and leaves the rest to ``complete``."""
         self._pending |= set(paths)
         checked = self.cache.check(self.root, self.today)
         if checked.errors:
@@ -131,6 +144,8 @@ class PreviewContent:
         new_keys = {(i.kind, i.slug) for i in site.all_items()}
         everything = data_changed or old_keys != new_keys
         changed_keys = {(i.kind, i.slug) for i in site.all_items() if i.source in pending}
+        if everything and priority is not None and old_keys == new_keys:
+            return self._partial(previous, site, priority, data_changed or docs_changed)
         if everything:
             items = None
         else:
@@ -144,6 +159,43 @@ class PreviewContent:
             result, change = self._merge(previous, rendered, True)
         change.data_changed = data_changed or docs_changed
         self.result = result
+        return change
+
+    def _partial(self, previous: BuildResult, site: Site, priority: set[str], data_changed: bool) -> ContentChange:
+        """The pages read first, the listings and the hand-written pages; the documents of the
+        previous render (a template page read first may show a size that ``complete`` corrects)."""
+        items = [item for item in site.all_items() if item.page_path in priority]
+        rendered = render_content(site, self.today, self.publishing, self._documents(False), items)
+        result, change = self._merge(previous, rendered, False)
+        if change.structure_changed:  # cannot happen for the same items; be safe: everything now
+            rendered = render_content(site, self.today, self.publishing, self._documents(True))
+            result, change = self._merge(previous, rendered, True)
+        else:
+            change.partial = self.incomplete = True
+            self._documents_job = None  # documents of an older tree are of no use
+        change.data_changed = data_changed
+        self.result = result
+        return change
+
+    def complete(self) -> ContentChange | None:
+        """After a partial update, everything: None while the documents are being generated
+        again (in a background thread) or when nothing waits."""
+        if not self.incomplete or self.result is None:
+            return None
+        site = self.result.site
+        if self.documents:
+            job = self._documents_job
+            if job is None or job.site is not site:
+                self._documents_job = job = _DocumentsJob(site, self.today, self.root / CACHE_DIR)
+            if not job.done.is_set():
+                return None
+            if job.error is not None:
+                self.incomplete, self._documents_job = False, None
+                raise job.error
+            self._generated = job.documents
+        rendered = render_content(site, self.today, self.publishing, self._documents(False))
+        self.result, change = self._merge(self.result, rendered, True)
+        self.incomplete, self._documents_job = False, None
         return change
 
     def _merge(self, previous: BuildResult, rendered: BuildResult, complete: bool):
@@ -171,3 +223,23 @@ class PreviewContent:
         pages += [page for path, page in new_pages.items() if path not in ordered]
         result = BuildResult(rendered.site, self.today, pages, list(new_files.values()), self.publishing)
         return result, change
+
+
+class _DocumentsJob:
+    """The documents of one tree, generated in a background thread (pandoc runs in
+    subprocesses: the preview keeps answering meanwhile)."""
+
+    def __init__(self, site: Site, today: dt.date, cache_dir: Path):
+        self.site = site
+        self.documents = None
+        self.error: Exception | None = None
+        self.done = threading.Event()
+        threading.Thread(target=self._run, args=(today, cache_dir), daemon=True).start()
+
+    def _run(self, today: dt.date, cache_dir: Path) -> None:
+        try:
+            self.documents = generate_documents(self.site, today, cache_dir)
+        except Exception as exc:  # noqa: BLE001 - reported by ``complete`` in the preview's loop
+            self.error = exc
+        finally:
+            self.done.set()

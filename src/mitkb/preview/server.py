@@ -15,6 +15,7 @@ import json
 import os
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from ..static_server import SiteHandler
@@ -28,33 +29,55 @@ WATCHED = ("guides", "data", "docs")
 RESTART = ("mkdocs.yml", "overrides", "macros")
 
 
+# A page asked for (or polled by its script) within this many seconds is open in a browser.
+OPEN_SECONDS = 10.0
+
+
 class PreviewState:
-    """The version of the site the browser should show, and the errors to show over it."""
+    """The version of the site the browser should show, the errors to show over it, and
+    the pages browsers have open (rendered first after a change to data)."""
 
     def __init__(self) -> None:
         self.version = 0
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        self.pending = False  # pages not yet up to date (they follow a partial update)
         self.lock = threading.Lock()
+        self._open: dict[str, float] = {}
 
     def publish(self, report) -> None:
         with self.lock:
             self.version += 1
             self.errors = [error.format() for error in report.errors]
             self.warnings = list(report.warnings) if not report.errors else self.warnings
+            self.pending = bool(getattr(report, "pending", False)) and not report.errors
+
+    def seen(self, url: str) -> None:
+        with self.lock:
+            self._open[url] = time.monotonic()
+
+    def open_pages(self) -> set[str]:
+        """Addresses asked for lately."""
+        limit = time.monotonic() - OPEN_SECONDS
+        with self.lock:
+            self._open = {url: at for url, at in self._open.items() if at >= limit}
+            return set(self._open)
 
     def as_json(self) -> bytes:
         with self.lock:
-            return json.dumps({"version": self.version, "erreurs": self.errors, "avertissements": self.warnings},
-                              ensure_ascii=False).encode()
+            return json.dumps({"version": self.version, "erreurs": self.errors, "avertissements": self.warnings,
+                               "en_cours": self.pending}, ensure_ascii=False).encode()
 
 
 class PreviewHandler(SiteHandler):
     state: PreviewState = PreviewState()
 
     def send_head(self):
-        route = self.path.split("?", 1)[0].split("#", 1)[0]
+        route, _, query = self.path.split("#", 1)[0].partition("?")
         if route == STATE_URL:
+            page = urllib.parse.parse_qs(query).get("page")
+            if page:
+                self.state.seen(page[0])
             return self._send(self.state.as_json(), "application/json; charset=utf-8")
         if route == SCRIPT_URL:
             return self._send(SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
@@ -62,6 +85,7 @@ class PreviewHandler(SiteHandler):
         if os.path.isdir(path) and route.endswith("/"):
             path = os.path.join(path, "index.html")
         if path.endswith(".html"):
+            self.state.seen(route)
             try:
                 page = Path(path).read_bytes()
             except OSError:
@@ -177,12 +201,14 @@ def run_preview(live, site: Path, port: int, index_search=None, interval: float 
         while not stop.wait(interval):
             paths = watcher.changes()
             if not paths:
+                _complete_step(live, state, out)
                 continue
             time.sleep(0.03)  # editors may write a file in two steps
             paths |= watcher.changes()
             known = set(watcher.known) - paths
             try:
-                report = live.start() if needs_restart(paths, known) else live.update(paths)
+                report = live.start() if needs_restart(paths, known) else live.update(
+                    paths, priority=live.sources_of(state.open_pages()))
             except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview: shown, then retried
                 report = _failure(exc)
             state.publish(report)
@@ -195,6 +221,22 @@ def run_preview(live, site: Path, port: int, index_search=None, interval: float 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _complete_step(live, state: PreviewState, out) -> None:
+    """One step of what a partial update left (pages not open, documents); the browsers
+    reload once, when all is up to date."""
+    try:
+        report = live.complete_step()
+    except Exception as exc:  # noqa: BLE001 - as for an edit
+        report = _failure(exc)
+    if report is None or (report.pending and not report.errors):
+        return
+    state.publish(report)
+    for line in report.lines() if report.errors else [
+            f"✓ Autres pages et documents à jour en {report.seconds:.2f} s "
+            f"({len(report.rendered)} page(s) recalculée(s), {len(report.written)} fichier(s) réécrit(s))."]:
+        out(line)
 
 
 def _failure(exc: Exception):

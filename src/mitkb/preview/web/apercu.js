@@ -31,19 +31,39 @@
     box.appendChild(list);
   }
 
+  // A yellow band along one edge of the window, with a text.
+  function band(role, edge, text) {
+    var note = document.createElement("p");
+    note.setAttribute("role", role);
+    note.style.cssText = "position:fixed;" + edge + ":0;left:0;right:0;z-index:999;margin:0;padding:.5rem 1rem;" +
+      "background:#fff3cd;color:#1a1a1a;font:0.9rem sans-serif;border-" + (edge === "top" ? "bottom" : "top") +
+      ":1px solid #8a6d00";
+    note.textContent = text;
+    document.body.appendChild(note);
+    return note;
+  }
+
   function searchNotice() {
     if (location.pathname.indexOf("/recherche/") < 0) return;
-    var note = document.createElement("p");
-    note.setAttribute("role", "note");
-    note.style.cssText = "position:fixed;bottom:0;left:0;right:0;z-index:999;margin:0;padding:.5rem 1rem;" +
-      "background:#fff3cd;color:#1a1a1a;font:0.9rem sans-serif;border-top:1px solid #8a6d00";
-    note.textContent = "Aperçu : l'index de recherche est mis à jour quelques secondes après chaque " +
-      "enregistrement ; les résultats peuvent avoir un temps de retard sur vos modifications.";
-    document.body.appendChild(note);
+    band("note", "bottom", "Aperçu : l'index de recherche est mis à jour quelques secondes après chaque " +
+      "enregistrement ; les résultats peuvent avoir un temps de retard sur vos modifications.");
+  }
+
+  // After a change to data, the pages open when it was saved come first: the others follow.
+  var pending = null;
+  function pendingNotice(show) {
+    if (!show) {
+      if (pending) { pending.remove(); pending = null; }
+    } else if (!pending) {
+      pending = band("status", "top", "Aperçu en cours de mise à jour : les pages ouvertes au moment de " +
+        "l'enregistrement sont à jour ; les autres pages et les documents à télécharger suivent " +
+        "(cette page se rechargera d'elle-même).");
+    }
   }
 
   function poll() {
-    fetch("/_apercu/etat.json", { cache: "no-store" })
+    // The page's address tells the preview which pages are open: they are rendered first.
+    fetch("/_apercu/etat.json?page=" + encodeURIComponent(location.pathname), { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
         if (version !== null && state.version !== version && !state.erreurs.length) {
@@ -52,6 +72,7 @@
         }
         version = state.version;
         errorBox(state.erreurs);
+        pendingNotice(state.en_cours && !state.erreurs.length);
       })
       .catch(function () { /* the preview stopped or restarts: try again */ })
       .then(function () { setTimeout(poll, 300); });
