@@ -66,6 +66,7 @@ class LivePreview:
         self.last = Report()
         self._queue: list[str] = []  # pages (source paths) MkDocs has still to render after ``complete``
         self._completion = Report()  # what the completion rendered and wrote so far
+        self._since = 0.0  # when the partial update the completion follows began
 
     def start(self) -> Report:
         began = time.perf_counter()
@@ -107,6 +108,8 @@ class LivePreview:
         applied = self.generator.apply(change, session)
         if applied.complete:
             self._queue = []
+        if change.partial:  # the completion's time counts from here
+            self._since = began
         self.last = Report([], applied.rendered, applied.written, applied.complete, applied.warnings,
                            time.perf_counter() - began, self.pending)
         return self.last
@@ -117,7 +120,7 @@ class LivePreview:
         step says ``pending=False`` and counts all that the completion rendered and wrote."""
         began = time.perf_counter()
         if self._queue:
-            return self._render_queued(began)
+            return self._render_queued()
         if not self.content.incomplete:
             return None
         try:
@@ -137,9 +140,9 @@ class LivePreview:
         files_only = ContentChange(files=change.files, removed_files=change.removed_files)
         applied = self.generator.apply(files_only, session)
         self._completion = Report([], applied.rendered, applied.written, warnings=applied.warnings)
-        return self._render_queued(began)
+        return self._render_queued()
 
-    def _render_queued(self, began: float) -> Report:
+    def _render_queued(self) -> Report:
         """The next pages of the queue, with their current Markdown (a later edit may have changed it)."""
         chunk, self._queue = self._queue[:PAGES_PER_STEP], self._queue[PAGES_PER_STEP:]
         markdown = {page.path: page.markdown for page in self.content.result.pages}
@@ -149,6 +152,6 @@ class LivePreview:
         done.rendered |= applied.rendered
         done.written |= applied.written
         done.warnings += applied.warnings
-        done.seconds += time.perf_counter() - began
+        done.seconds = time.perf_counter() - self._since  # from the partial update to this step
         done.pending = self.pending
         return done

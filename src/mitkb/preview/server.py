@@ -201,7 +201,8 @@ def run_preview(live, site: Path, port: int, index_search=None, interval: float 
         while not stop.wait(interval):
             paths = watcher.changes()
             if not paths:
-                _complete_step(live, state, out)
+                if _complete_step(live, state, out) and reindex:
+                    reindex.later()
                 continue
             time.sleep(0.03)  # editors may write a file in two steps
             paths |= watcher.changes()
@@ -223,20 +224,21 @@ def run_preview(live, site: Path, port: int, index_search=None, interval: float 
         server.server_close()
 
 
-def _complete_step(live, state: PreviewState, out) -> None:
+def _complete_step(live, state: PreviewState, out) -> bool:
     """One step of what a partial update left (pages not open, documents); the browsers
-    reload once, when all is up to date."""
+    reload once, when all is up to date (then True)."""
     try:
         report = live.complete_step()
     except Exception as exc:  # noqa: BLE001 - as for an edit
         report = _failure(exc)
     if report is None or (report.pending and not report.errors):
-        return
+        return False
     state.publish(report)
     for line in report.lines() if report.errors else [
             f"✓ Autres pages et documents à jour en {report.seconds:.2f} s "
             f"({len(report.rendered)} page(s) recalculée(s), {len(report.written)} fichier(s) réécrit(s))."]:
         out(line)
+    return not report.errors
 
 
 def _failure(exc: Exception):
