@@ -4,46 +4,28 @@ a content error shows over the page until it is fixed."""
 
 from __future__ import annotations
 
-import datetime as dt
-import socket
 import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from mitkb.adapters.mkdocs_preview import MkDocsPreview
-from mitkb.preview.live import LivePreview
-from mitkb.preview.server import run_preview
+from .serving import served_preview
 
 GUIDE = "guides/methodes/suivre-step.yml"
 
 
 @pytest.fixture
 def preview_url(tiny_site: Path, tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("MITKB_INDEX_SEARCH", "0")
-    monkeypatch.setenv("MITKB_PDF", "0")  # as `mitkb previsualiser` does
-    site = tmp_path / "apercu"
-    generator = MkDocsPreview(tiny_site / "mkdocs.yml", site)
-    live = LivePreview(tiny_site, dt.date(2026, 11, 27), generator, generator.settings())
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     # The completion waits for the test's signal: the band can be seen before it ends.
     gate = threading.Event()
-    step = live.complete_step
-    live.complete_step = lambda: step() if gate.is_set() else None
-    lines: list[str] = []
-    stop = threading.Event()
-    thread = threading.Thread(target=run_preview, args=(live, site, port), daemon=True,
-                              kwargs={"out": lines.append, "stop": stop, "interval": 0.05})
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{port}", lines, gate
-    finally:
-        stop.set()
-        thread.join(10)
-        generator.close()
+
+    def hold(live):
+        step = live.complete_step
+        live.complete_step = lambda: step() if gate.is_set() else None
+
+    with served_preview(tiny_site, tmp_path / "apercu", monkeypatch, hold) as served:
+        yield served.base, served.lines, gate
 
 
 def test_the_open_page_follows_a_data_edit_then_an_error_then_its_fix(browser, preview_url, tiny_site: Path):

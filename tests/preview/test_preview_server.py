@@ -10,9 +10,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from mitkb.adapters.mkdocs_preview import MkDocsPreview
-from mitkb.preview.live import LivePreview
-from mitkb.preview.server import SCRIPT_URL, STATE_URL, Watcher, run_preview
+from mitkb.preview.server import SCRIPT_URL, STATE_URL, Watcher
+
+from .serving import served_preview
 
 GUIDE = "guides/methodes/suivre-step.yml"
 
@@ -43,23 +43,8 @@ def test_watcher_sees_edits_additions_and_removals(tiny_site: Path):
 
 
 def test_served_preview_follows_edits_and_errors(tiny_site: Path, tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("MITKB_INDEX_SEARCH", "0")
-    monkeypatch.setenv("MITKB_PDF", "0")  # as `mitkb previsualiser` does
-    site = tmp_path / "apercu"
-    generator = MkDocsPreview(tiny_site / "mkdocs.yml", site)
-    live = LivePreview(tiny_site, dt.date(2026, 11, 27), generator, generator.settings())
-    lines: list[str] = []
-    stop = threading.Event()
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    thread = threading.Thread(target=run_preview, args=(live, site, port), daemon=True,
-                              kwargs={"out": lines.append, "stop": stop, "interval": 0.05})
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    try:
+    with served_preview(tiny_site, tmp_path / "apercu", monkeypatch) as served:
+        base, lines, site = served.base, served.lines, served.site
         wait_for(lambda: any(line.startswith("Aperçu sur") for line in lines))
         page = get(base + "/methodes/suivre-step/").decode()
         assert SCRIPT_URL in page and page.index(SCRIPT_URL) < page.index("</body>")
@@ -90,7 +75,3 @@ def test_served_preview_follows_edits_and_errors(tiny_site: Path, tmp_path: Path
         wait_for(lambda: any(line.startswith("✓ Autres pages et documents à jour") for line in lines))
         assert json.loads(get(base + STATE_URL))["en_cours"] is False
         assert "70\u00a0000" in get(base + "/modeles/lettre-consultation/").decode()  # a page nobody had open
-    finally:
-        stop.set()
-        thread.join(10)
-        generator.close()
