@@ -62,6 +62,23 @@ def test_excerpts_keep_the_page_text_after_indexing(tmp_path):
                                                                   "1. Définir le besoin"]
 
 
+def test_an_excerpt_changes_its_file_name_when_only_an_accent_changes(tmp_path):
+    """Pagefind names an excerpt's file after what it read: without accents, « marche » and
+    « marché » read the same, and a browser could keep the old excerpt under the same name."""
+    names = []
+    for word in ("marche", "marché"):
+        site = tmp_path / word / "site"
+        (site / "guide").mkdir(parents=True)
+        (site / "guide" / "index.html").write_text(
+            '<!doctype html><html lang="fr"><head><title>x</title></head><body><div data-pagefind-body>'
+            f'<h1>Guide</h1><p>Le {word} public.</p></div><!--/mitkb-index--></body></html>', encoding="utf-8")
+        index_site(site)
+        [(name, fragment)] = fragments(site / "pagefind").items()
+        assert fragment["content"] == f"Guide. Le {word} public."
+        names.append(name)
+    assert names[0] != names[1]
+
+
 def test_small_words_and_accents_are_out_of_the_built_index(built_site):
     """What makes a chunk of the index large is out of it: the small words on every line,
     and accented words (Pagefind does not count them when it fills a chunk)."""

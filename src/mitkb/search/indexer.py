@@ -8,6 +8,7 @@ are stemmed (« ponts » finds « pont »).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from html import escape
 import shutil
@@ -237,6 +238,11 @@ def _pages_to_index(site_dir: Path) -> tuple[list[tuple[Path, bytes]], dict[str,
         if start < 0 or end < start:
             continue
         body, restore = prepare(raw[start:end].decode("utf-8"))
+        if restore:
+            # Pagefind names an excerpt's file after what it read: a change of accents alone
+            # would keep the name (and a browser the old excerpt), the page's own digest does not.
+            digest = hashlib.sha1(raw[start:end]).hexdigest()[:8]
+            body = body.replace(BODY_START, f'{BODY_START}<span data-pagefind-meta="texte:{digest}"></span>', 1)
         prepared.append((relative, _INDEX_PAGE.format(body=body).encode("utf-8")))
         if restore:
             restores[page_url(relative.as_posix())] = restore
