@@ -286,6 +286,7 @@ class SearchBytes:
     final_url: str
     query: str = SEARCH_QUERY
     compressed: bool = False  # served with gzip for text, as a static host does
+    responses: list[tuple[str, int]] = field(default_factory=list)  # (path, bytes received), in order
 
 
 def _serve(site: Path, compressed: bool = False) -> http.server.ThreadingHTTPServer:
@@ -328,7 +329,8 @@ def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY, com
 
     server = _serve(site, compressed)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    state = {"counting": False, "bytes": 0, "index": 0, "requests": 0, "fragments": 0, "open": 0, "changed": 0}
+    state = {"counting": False, "bytes": 0, "index": 0, "requests": 0, "fragments": 0, "open": 0, "changed": 0,
+             "responses": []}
 
     def started(request) -> None:
         state["open"] += 1
@@ -342,6 +344,7 @@ def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY, com
             received = sizes["responseBodySize"] + sizes["responseHeadersSize"]
             state["bytes"] += received
             state["requests"] += 1
+            state["responses"].append((request.url.split("//", 1)[-1].split("/", 1)[-1], received))
             if "/pagefind/" in request.url:
                 state["index"] += received
                 state["fragments"] += "/pagefind/fragment/" in request.url
@@ -384,7 +387,7 @@ def first_search_bytes(site: Path, chromium: str, query: str = SEARCH_QUERY, com
     finally:
         server.shutdown()
     return SearchBytes(state["bytes"], state["index"], state["requests"], state["fragments"], how, final_url,
-                       query, compressed)
+                       query, compressed, state["responses"])
 
 
 def first_searches(site: Path, chromium: str, queries=SEARCH_QUERIES) -> list[SearchBytes]:

@@ -2,6 +2,7 @@
 
     python -m benchmarks.search_queries                  # N = 1 000 guides, writes benchmarks/RECHERCHE.md
     python -m benchmarks.search_queries --size 100 --output /tmp/RECHERCHE.md
+    python -m benchmarks.search_queries --requete "station epuration" --detail   # one query, each response
 
 Generates the synthetic project (benchmarks/corpus.py), builds it once with its search
 index, then measures each query as a first search in a fresh Chromium, the site served
@@ -46,6 +47,37 @@ def measure_queries(site: Path, chromium: str, queries: list[str]) -> list[measu
     return [measure.first_search_bytes(site, chromium, query, compressed=True) for query in queries]
 
 
+# What each response of a first search is, from its path (Pagefind's bundle names them so).
+PARTS = (
+    ("pagefind/pagefind.js", "script Pagefind"),
+    ("pagefind/pagefind-entry.json", "entrée Pagefind"),
+    ("pagefind/wasm.", "WebAssembly"),
+    ("pagefind/pagefind.", "métadonnées de l'index"),
+    ("pagefind/index/", "index (mots)"),
+    ("pagefind/filter/", "filtres"),
+    ("pagefind/fragment/", "extraits"),
+    ("recherche-aide.json", "aide (recherche-aide.json)"),
+)
+
+
+def part_of(path: str) -> str:
+    path = path.split("?", 1)[0]
+    for marker, name in PARTS:
+        if marker in path:
+            return name
+    return "page et autres fichiers"
+
+
+def breakdown(run: measure.SearchBytes) -> list[tuple[str, int, int]]:
+    """(part, bytes, responses) of a first search, largest part first."""
+    parts: dict[str, list[int]] = {}
+    for path, size in run.responses:
+        entry = parts.setdefault(part_of(path), [0, 0])
+        entry[0] += size
+        entry[1] += 1
+    return sorted(((name, size, count) for name, (size, count) in parts.items()), key=lambda p: -p[1])
+
+
 def worst(runs: list[measure.SearchBytes]) -> measure.SearchBytes | None:
     return max(runs, key=lambda run: run.bytes) if runs else None
 
@@ -74,6 +106,10 @@ def report(runs: list[measure.SearchBytes], guides: int, findability: set[str], 
     for run in sorted(runs, key=lambda r: -r.bytes):
         lines.append(f"| « {run.query} » | {kilo(run.bytes)} | {kilo(run.index_bytes)} | {run.requests} | "
                      f"{run.fragments} |")
+    if top and top.responses:
+        lines += ["", f"Où vont les octets de la plus coûteuse (« {top.query} ») :", "",
+                  "| Partie | Octets | Réponses |", "|---|---|---|"]
+        lines += [f"| {name} | {kilo(size)} | {count} |" for name, size, count in breakdown(top)]
     return "\n".join(lines) + "\n"
 
 
@@ -86,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, help="dossier de travail gardé (défaut : temporaire)")
     parser.add_argument("--keep-project", action="store_true",
                         help="garder le projet déjà généré dans --work-dir (et son cache de documents)")
+    parser.add_argument("--requete", action="append", default=[], metavar="TEXTE",
+                        help="mesurer seulement cette requête (option répétable)")
+    parser.add_argument("--detail", action="store_true",
+                        help="afficher chaque réponse reçue (chemin et octets) de chaque requête")
     parser.add_argument("--check-targets", action="store_true", help="code de sortie 1 si la cible est manquée")
     args = parser.parse_args(argv)
     chromium = find_chromium()
@@ -106,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"N = {args.size} : construction avec l'index de recherche")
         measure.build_site(project, site, work / "construction.log")
         findability = findability_queries()
-        queries = list(dict.fromkeys([*measure.SEARCH_QUERIES, *findability]))
+        queries = args.requete or list(dict.fromkeys([*measure.SEARCH_QUERIES, *findability]))
         log(f"N = {args.size} : {len(queries)} premières recherches dans Chromium")
         runs = measure_queries(site, chromium, queries)
     except measure.StepFailed as exc:
@@ -120,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text, encoding="utf-8")
     print(text)
+    if args.detail:
+        for run in runs:
+            print(f"\n« {run.query} » : {kilo(run.bytes)}")
+            for path, size in run.responses:
+                print(f"  {size:>8}  {path}")
     top = worst(runs)
     return 1 if args.check_targets and top is not None and top.bytes > TARGET_FIRST_SEARCH else 0
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mitkb.references import check_site
+from mitkb.search.index_text import STOP_WORDS
 from mitkb.search.next_steps import (
     DATA_MARKER,
     HELP_PATH,
@@ -99,6 +100,7 @@ def test_the_data_cannot_close_its_script(site):
     data = json.loads(re.search(r">(.*)</script>$", script).group(1))
     assert data["personnel"] == {"filtre": "personnel", "valeur": "oui", "type": "type"}
     assert data["aide"] == HELP_PATH and data["mots"] == 3
+    assert set(data["vides"]) == set(STOP_WORDS), "the words out of the index are left out of queries"
     assert len(script) < 4000, "inline in the search page: every first query downloads it"
 
 

@@ -8,8 +8,8 @@ are stemmed (« ponts » finds « pont »).
 
 from __future__ import annotations
 
+import hashlib
 import os
-import re
 from html import escape
 import shutil
 import subprocess
@@ -21,6 +21,7 @@ from typing import Iterable
 
 from ..content import Site
 from .facets import CONTACT_LABEL, FILTER_KIND
+from .index_text import prepare, restore_fragments
 from .page_markup import BODY_END, BODY_START
 
 LANGUAGE = "fr"
@@ -91,7 +92,7 @@ class IndexRun:
         self.bundle = site_dir / BUNDLE_DIR
         self.records = len(records)
         self._start = time.perf_counter()
-        prepared = _pages_to_index(site_dir)
+        prepared, self._restores = _pages_to_index(site_dir)
         scratch = _scratch_dir(sum(len(content) for _, content in prepared))
         self._work = tempfile.TemporaryDirectory(prefix="mitkb-recherche-", dir=scratch)
         pages = Path(self._work.name) / "pages"
@@ -123,6 +124,10 @@ class IndexRun:
             if self._process.returncode != 0 or not (self._output / "pagefind.js").is_file():
                 detail = output.strip()[-500:]
                 raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
+            try:
+                restore_fragments(self._output / "fragment", self._restores)
+            except (OSError, ValueError) as exc:
+                raise SearchIndexError(f"Pagefind n'a pas pu indexer le site (extraits illisibles : {exc})") from exc
             _replace_bundle(self._output, self.bundle)
         finally:
             self._discard()
@@ -157,7 +162,7 @@ def start_index(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexRu
     """Start indexing every page of ``site_dir`` marked ``data-pagefind-body``, plus
     ``records``, into ``<site_dir>/pagefind/``.
 
-    Pagefind reads a copy of those pages prepared for it (``text_for_index``) in a
+    Pagefind reads a copy of those pages prepared for it (``index_text.prepare``) in a
     temporary folder (in memory where the system offers one), with its fast directory
     indexing, in a process of its own.
     """
@@ -212,27 +217,18 @@ def page_url(relative: str) -> str:
 
 
 _INDEX_PAGE = '<!doctype html><html lang="' + LANGUAGE + '"><head><meta charset="utf-8"></head><body>{body}</body></html>'
-_TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
-
-
-def text_for_index(html: str) -> str:
-    """The page as Pagefind should read it: typographic apostrophes made straight in
-    the text (not in attributes), because Pagefind splits « l'école » into « école »
-    only with the straight one. The published page keeps its typography."""
-    if "’" not in html:
-        return html
-    return _TEXT_BETWEEN_TAGS.sub(lambda m: ">" + m.group(1).replace("’", "'") + "<", html)
-
-
 _BODY_START_BYTES = BODY_START.encode("utf-8")
 _BODY_END_BYTES = BODY_END.encode("utf-8")
 
 
-def _pages_to_index(site_dir: Path) -> list[tuple[Path, bytes]]:
+def _pages_to_index(site_dir: Path) -> tuple[list[tuple[Path, bytes]], dict[str, dict[str, str]]]:
     """The pages whose content is marked for the index, prepared for Pagefind: only the
     indexed part (the theme around it, about two thirds of each page, would cost Pagefind
-    time and memory for nothing), as (relative path, bytes)."""
+    time and memory for nothing), as (relative path, bytes), without small words and
+    accents (``index_text.prepare``); and, by result address, how to give their excerpts
+    their own words back."""
     prepared = []
+    restores = {}
     for path in site_dir.rglob("*.html"):
         relative = path.relative_to(site_dir)
         if relative.parts[0] == BUNDLE_DIR or relative.parts[0].startswith(f".{BUNDLE_DIR}-"):
@@ -241,9 +237,16 @@ def _pages_to_index(site_dir: Path) -> list[tuple[Path, bytes]]:
         start, end = raw.find(_BODY_START_BYTES), raw.find(_BODY_END_BYTES)
         if start < 0 or end < start:
             continue
-        body = text_for_index(raw[start:end].decode("utf-8"))
+        body, restore = prepare(raw[start:end].decode("utf-8"))
+        if restore:
+            # Pagefind names an excerpt's file after what it read: a change of accents alone
+            # would keep the name (and a browser the old excerpt), the page's own digest does not.
+            digest = hashlib.sha1(raw[start:end]).hexdigest()[:8]
+            body = body.replace(BODY_START, f'{BODY_START}<span data-pagefind-meta="texte:{digest}"></span>', 1)
         prepared.append((relative, _INDEX_PAGE.format(body=body).encode("utf-8")))
-    return prepared
+        if restore:
+            restores[page_url(relative.as_posix())] = restore
+    return prepared, restores
 
 
 def _write_pages(folder: Path, prepared: list[tuple[Path, bytes]]) -> int:

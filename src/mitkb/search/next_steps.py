@@ -23,6 +23,7 @@ from typing import Any, Iterable, Mapping
 from ..content import Site
 from ..glossary import is_abbreviation
 from .facets import FILTER_KIND
+from .index_text import STOP_WORDS
 from .synonyms import fold
 from .word_forms import fold_word, rules_data
 
@@ -128,6 +129,7 @@ def search_page_data(site: Site, pages: set[str]) -> dict[str, Any]:
     return {
         "formes": rules_data(),
         "mots": MAX_WORDS,
+        "vides": list(STOP_WORDS),
         "personnel": {"filtre": STAFF_FILTER[0], "valeur": STAFF_FILTER[1], "type": FILTER_KIND},
         "peu": FEW_RESULTS,
         "aide": HELP_PATH,

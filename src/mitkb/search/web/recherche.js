@@ -14,13 +14,6 @@
 
 const RESULTS_PER_PAGE = 6;
 const TYPING_DELAY_MS = 250;
-// Words too common to tell pages apart: searching them would only fetch the largest
-// chunks of the index (« de » is on every page).
-const STOP_WORDS = new Set(("le la les l un une des de du d et ou a à au aux en pour par sur dans " +
-  "avec ce cet cette ces se sa son ses leur leurs qui que qu est sont ne y " +
-  // words of a question (« quelle procédure pour mon achat ? »)
-  "quel quelle quels quelles comment combien quand pourquoi faut il on je nous vous mon ma mes notre nos votre vos").split(" "));
-
 const root = new URL("../../", import.meta.url); // the site root (assets/javascripts/ → /)
 const form = document.getElementById("mitkb-recherche-formulaire");
 const input = document.getElementById("mitkb-recherche-q");
@@ -34,6 +27,13 @@ const nextStepsList = document.getElementById("mitkb-recherche-suite-liste");
 const dataScript = document.getElementById("mitkb-recherche-donnees");
 const DATA = dataScript ? JSON.parse(dataScript.textContent) : {};
 const SUB_RESULTS = 3; // passages of a long page shown under its result
+// Words too common to tell pages apart: searching them would only fetch the largest
+// chunks of the index (« de » is on every page); those of DATA.vides are not even in the
+// index (mitkb.search.index_text).
+const STOP_WORDS = new Set([...(DATA.vides || []), ...("le la les l un une des de du d et ou a à au aux en pour par sur dans " +
+  "avec ce cet cette ces se sa son ses leur leurs qui que qu est sont ne y " +
+  // words of a question (« quelle procédure pour mon achat ? »)
+  "quel quelle quels quelles comment combien quand pourquoi faut il on je nous vous mon ma mes notre nos votre vos").split(" ")]);
 
 let pagefindPromise = null;
 let helpPromise = null;

@@ -1,0 +1,148 @@
+"""The text Pagefind indexes, and the excerpts given back their text afterwards.
+
+A first query downloads, for each word typed, the chunk of the index that holds the word:
+Pagefind cuts its index into chunks of about 20,000 word occurrences, in alphabetical
+order. Two kinds of words made some chunks four to seven times larger than the others,
+so that a query with one unlucky word (« éteindre », « récupérer », « eau ») went past
+the budget of the first query (300 KB at 1,000 guides):
+
+- the small words on every line (« de » alone is 150,000 occurrences at 1,000 guides):
+  a chunk ends after the word that fills it, so such a word ends a chunk of its own size
+  plus that of its neighbours (« date », « eau », « éclairage » came with « de », « en »);
+- accented words: Pagefind files « éclairage » under « eclairage » as a variant, and does
+  not count variants when it fills a chunk; the chunks of « é… », « ré… », « pré… » grew
+  without limit.
+
+So the copy of each page that Pagefind reads (never the published page) says the small
+words of ``STOP_WORDS`` with a mark Pagefind does not index (it keeps its place in the
+text), and its words without accents; after indexing, the text of every result excerpt
+(Pagefind's fragment files) gets the page's own words back. The search page never sends
+these small words (they are in its list of words it leaves out), and Pagefind already
+compares words without their accents: nothing a reader types finds less.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Mapping
+
+# Words left out of the index: written the same on every page, never searched (the search
+# page leaves them out of queries, see search_page_data), and the largest lists of the index.
+STOP_WORDS = ("de", "la", "le", "les", "des", "du", "et", "en", "un", "une", "à", "a", "au", "aux", "ou",
+              "pour", "par", "sur", "dans", "avec", "ce", "se", "sa", "son", "ses", "est", "sont", "qui",
+              "que", "ne", "y")
+# A small word in the indexed copy: characters that are not letters (Pagefind indexes no
+# word there but keeps the place), one mark per word and capital, so that it can be
+# written back.
+_MARKED = STOP_WORDS + tuple(word.capitalize() for word in STOP_WORDS)
+_MARK_START, _MARK_FILL = "\u2e2c", "\u2e2d"  # ⸬ ⸭
+MARKS = {word: f"{_MARK_START}{_MARK_FILL * number}{_MARK_START}" for number, word in enumerate(_MARKED)}
+_MARK = re.compile(f"{_MARK_START}({_MARK_FILL}*){_MARK_START}")
+# A small word alone between spaces, « &nbsp; », tags or punctuation. Next to an inline
+# tag, Pagefind may read it as part of a longer word (« l<em>e</em> »): that word is then
+# indexed without it, and its excerpt still gets it back.
+_SMALL_WORD = re.compile(r"(?<=[\s;(\x00])(?:" + "|".join(sorted(map(re.escape, _MARKED), key=len, reverse=True))
+                         + r")(?=[\s&\x00,.;:!?)])")
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_SEPARATOR = "\x00"
+_WORD = re.compile(r"\w+")
+FRAGMENT_SIGNATURE = b"pagefind_dcd"
+
+
+def without_accents(text: str) -> str:
+    """« Réemploi » → « Reemploi »: the letters Pagefind compares (« œ » stays « œ »). One
+    character for one in a text written with composed accents (as the site's pages are)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", text)))
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def _mark(match: re.Match) -> str:
+    return MARKS[match.group()]
+
+
+def prepare(html: str) -> tuple[str, dict[str, str]]:
+    """The page as Pagefind should index it, and how to write its words back: {indexed
+    word: word as written}. Only the text between tags changes (titles and filters are
+    attributes, left as written); its apostrophes are made straight, its small words
+    marked and its accents taken off. A word is written without accents only when no other
+    word of the page gives the same letters (« marché » stays when the page also says
+    « marche »): then each indexed word has one written form to go back to."""
+    pieces = _TAG_SPLIT.split(html)  # text, tag, text, tag, …, text
+    # Every piece of text at once; the separator is neither a space nor a letter, so a
+    # word or a small word never runs over two pieces.
+    # Typographic apostrophes made straight: Pagefind splits « l'école » into « école »
+    # only with the straight one.
+    text = _SEPARATOR.join(pieces[0::2]).replace("’", "'")
+    folded = without_accents(text)
+    restore: dict[str, str] = {}
+    if folded != text and len(folded) == len(text):
+        # The page's words (as written, as indexed). A word split by an inline tag
+        # (« pré<em>vu</em> ») is one word for Pagefind, and keeps its indexed letters in
+        # its excerpt: the site writes no such word.
+        pairs = set(zip(_WORD.findall(text), _WORD.findall(folded)))
+        forms: dict[str, list[str]] = {}
+        for written, indexed in pairs:
+            forms.setdefault(indexed, []).append(written)
+        kept: set[str] = set()  # accented words left as written
+        for indexed, words in forms.items():
+            if len(words) == 1:
+                if words[0] != indexed:
+                    restore[indexed] = words[0]
+            else:
+                kept.update(word for word in words if word != indexed)
+        if kept:
+            # Accents preserve lengths: the kept words go back at the same places.
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(kept, key=len, reverse=True)))
+                                 + r")(?!\w)")
+            parts, last = [], 0
+            for match in pattern.finditer(text):
+                parts += [folded[last:match.start()], match.group()]
+                last = match.end()
+            folded = "".join(parts) + folded[last:]
+    else:
+        folded = text
+    pieces[0::2] = _SMALL_WORD.sub(_mark, folded).split(_SEPARATOR)
+    return "".join(pieces), restore
+
+
+def restore_text(text: str, restore: Mapping[str, str]) -> str:
+    """Text of the indexed copy → the page's own text: small words and accents back."""
+    text = _MARK.sub(lambda m: _MARKED[len(m.group(1))], text)
+    if not restore:
+        return text
+    return _WORD.sub(lambda m: restore.get(m.group(), m.group()), text)
+
+
+def restore_fragments(folder: Path, restores: Mapping[str, Mapping[str, str]]) -> int:
+    """Give Pagefind's result excerpts (its fragment files: « pagefind_dcd » and JSON,
+    compressed) the text of their page; ``restores`` by result address. Returns how many
+    fragments were rewritten. The excerpt is cut from this text by word position: a
+    small word and its mark are each one word, and accents do not change the words."""
+    rewritten = 0
+    for path in Path(folder).iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        if not raw.startswith(FRAGMENT_SIGNATURE):
+            raise ValueError(f"fragment Pagefind inattendu : {path.name}")
+        fragment = json.loads(raw[len(FRAGMENT_SIGNATURE):])
+        restore = restores.get(fragment.get("url"), {})
+        content = restore_text(fragment.get("content", ""), restore)
+        changed = content != fragment.get("content", "")
+        fragment["content"] = content
+        for anchor in fragment.get("anchors") or []:
+            if anchor.get("text"):
+                text = restore_text(anchor["text"], restore)
+                changed |= text != anchor["text"]
+                anchor["text"] = text
+        if changed:
+            data = FRAGMENT_SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            path.write_bytes(gzip.compress(data, mtime=0))
+            rewritten += 1
+    return rewritten
