@@ -146,6 +146,7 @@ class SynonymFinder:
         # its first word stands, whatever the size of the glossary.
         self._by_acronym = {s.acronym: s for s in self.synonyms if s.acronym.isupper()}
         self._by_acronym_folded = {s.acronym.casefold(): s for s in self.synonyms if not s.acronym.isupper()}
+        self._acronyms = frozenset(self._by_acronym)
         self._by_first_word: dict[str, list[tuple[_Synonym, re.Pattern]]] = {}
         for synonym in self.synonyms:
             first = re.match(r"\w+", fold(synonym.long_form))
@@ -167,7 +168,11 @@ class SynonymFinder:
         # Which words are there at all is asked of C code once; Python only visits the hits.
         tokens = set(_TOKEN.findall(text))
         words = {part for token in tokens for part in token.split("-")} if any("-" in t for t in tokens) else tokens
-        for token in tokens:
+        # Acronyms: written as in the glossary, or (those with small letters) in any case.
+        candidates = tokens & self._acronyms
+        if self._by_acronym_folded:
+            candidates |= {token for token in tokens if token.casefold() in self._by_acronym_folded}
+        for token in candidates:
             synonym = self._by_acronym.get(token) or self._by_acronym_folded.get(token.casefold())
             if synonym is not None:
                 ends = [start + len(token) for start in _whole_word_starts(text, token, "-")]
