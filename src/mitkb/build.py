@@ -52,17 +52,18 @@ def build_content(root: Path, today: dt.date, documents: bool = True,
 
 
 def render_content(site: Site, today: dt.date, publishing: Publishing, make_documents=None,
-                   items: list | None = None) -> BuildResult:
+                   items: list | None = None, listings: bool = True) -> BuildResult:
     """The pages and files of a valid site. ``make_documents(site, today)`` generates the
     downloadable documents (None: none); ``items`` limits the item pages rendered to
-    these items (the preview, which keeps the others), every listing being rendered."""
+    these items (the preview, which keeps the others), every listing being rendered unless
+    ``listings`` is False (the preview, when no listing can have changed)."""
     generated = make_documents(site, today) if make_documents else None
     downloads = dict(generated.downloads) if generated else {}
     # « Fiche de demande d'accompagnement » (mitkb.publisher), through the same document pipeline.
     form_files, downloads[FORM_SLUG] = request_form_files(site, site.root / CACHE_DIR) if make_documents else ([], [])
     notices = generated.notices if generated else {}
     renderer = PageRenderer(site, today, downloads=downloads, publishing=publishing, notices=notices)
-    pages = renderer.listing_pages()
+    pages = renderer.listing_pages() if listings else []
     pages += [renderer.item_page(item) for item in (site.all_items() if items is None else items)]
     files = (list(generated.files) if generated else []) + form_files
     if site.procedure_rules is not None:  # « Quelle procédure pour mon achat ? »

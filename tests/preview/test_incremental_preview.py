@@ -177,3 +177,18 @@ def test_the_open_pages_are_those_browsers_asked_for_lately():
     assert state.open_pages() == {"/methodes/suivre-step/", "/glossaire/"}
     state._open["/glossaire/"] -= 60  # asked for a minute ago: closed since
     assert state.open_pages() == {"/methodes/suivre-step/"}
+
+
+def test_only_fields_no_listing_shows_spare_the_listings(project: Path):
+    from mitkb.content import load_site
+    from mitkb.preview.content import same_listing_view
+
+    before, _ = load_site(project)
+    key = {("methodes", "suivre-step")}
+    edit(project, GUIDE, "Notez les résultats des analyses.", "Notez les résultats de chaque analyse.")
+    after_step, _ = load_site(project)
+    assert same_listing_view(before, after_step, key)  # a step: only the guide's page shows it
+    edit(project, GUIDE, "titre: Suivre une station d'épuration", "titre: Suivre sa station d'épuration")
+    after_title, _ = load_site(project)
+    assert not same_listing_view(after_step, after_title, key)  # a title: every listing shows it
+    assert not same_listing_view(before, before, {("modeles", "lettre-consultation")})  # other kinds: always

@@ -45,9 +45,22 @@ def check_installed(root: Path) -> Path:
     return npm / "node_modules"
 
 
+# The bundles read once per installation (the preview asks for them after every edit).
+_VENDOR: dict[tuple, list[tuple[str, bytes]]] = {}
+
+
 def vendor_files(root: Path) -> list[tuple[str, bytes]]:
     """(path under /edition/, content) of Decap CMS's bundle and of the YAML parser's browser build."""
     modules = check_installed(root)
+    lock = modules / ".package-lock.json"  # rewritten by every `npm ci`
+    key = (str(modules.resolve()), lock.stat().st_mtime_ns if lock.is_file() else None)
+    if key not in _VENDOR:
+        _VENDOR.clear()
+        _VENDOR[key] = _read_vendor_files(modules)
+    return list(_VENDOR[key])
+
+
+def _read_vendor_files(modules: Path) -> list[tuple[str, bytes]]:
     files = []
     decap = modules / "decap-cms" / "dist"
     for path in sorted(decap.iterdir()):

@@ -35,6 +35,10 @@ from ..errors import ContentError, ContentErrors
 from ..publishing import Publishing, SiteSettings
 from .checking import CheckCache
 
+# Fields that only an item's own page shows: a change to them leaves every listing as it was
+# (the byte-for-byte tests of tests/preview/ compare with a full build after such an edit).
+PAGE_ONLY_FIELDS = {"methodes": frozenset({"etapes", "acteurs", "vigilance", "sources"})}
+
 # Fields of an item that name other items, and the kind they name.
 LINK_FIELDS = {"templates": "modeles", "workshops": "ateliers", "guides": "methodes", "superseded_by": "modeles"}
 
@@ -67,6 +71,20 @@ def links_of(item: Item) -> set[tuple[str, str]]:
         for slug in ([value] if isinstance(value, str) else value or []):
             found.add((kind, slug))
     return found
+
+
+def same_listing_view(before: Site, after: Site, keys: set[tuple[str, str]]) -> bool:
+    """Whether the items ``keys`` differ, between two trees, only in fields no listing shows."""
+    old = {(i.kind, i.slug): i for i in before.all_items()}
+    new = {(i.kind, i.slug): i for i in after.all_items()}
+    for key in keys:
+        page_only = PAGE_ONLY_FIELDS.get(key[0])
+        if not page_only or key not in old or key not in new:
+            return False
+        if ({k: v for k, v in old[key].raw.items() if k not in page_only}
+                != {k: v for k, v in new[key].raw.items() if k not in page_only}):
+            return False
+    return True
 
 
 def related_items(site: Site, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -152,8 +170,10 @@ class PreviewContent:
             keys = changed_keys | related_items(previous.site, changed_keys) | related_items(site, changed_keys)
             items = [i for i in site.all_items() if (i.kind, i.slug) in keys]
         documents_again = everything or any(kind == "modeles" for kind, _ in changed_keys)
-        rendered = render_content(site, self.today, self.publishing, self._documents(documents_again), items)
-        result, change = self._merge(previous, rendered, items is None)
+        listings = everything or not same_listing_view(previous.site, site, changed_keys)
+        rendered = render_content(site, self.today, self.publishing, self._documents(documents_again), items,
+                                  listings=listings)
+        result, change = self._merge(previous, rendered, items is None, keep_listings=not listings)
         if change.structure_changed and items is not None:  # a listing gained or lost a page
             rendered = render_content(site, self.today, self.publishing, self._documents(False))
             result, change = self._merge(previous, rendered, True)
@@ -198,13 +218,13 @@ class PreviewContent:
         self.incomplete, self._documents_job = False, None
         return change
 
-    def _merge(self, previous: BuildResult, rendered: BuildResult, complete: bool):
+    def _merge(self, previous: BuildResult, rendered: BuildResult, complete: bool, keep_listings: bool = False):
         old_pages = {p.path: p for p in previous.pages}
         new_pages = {p.path: p for p in rendered.pages}
-        if not complete:  # item pages not rendered again keep their Markdown
+        if not complete:  # item pages not rendered again keep their Markdown (and listings, if not rendered)
             rendered_items = {i.page_path for i in rendered.site.all_items()}
             for path, page in old_pages.items():
-                if path not in new_pages and path in rendered_items:
+                if path not in new_pages and (path in rendered_items or keep_listings):
                     new_pages[path] = page
         old_files = {f.path: f for f in previous.files}
         new_files = {f.path: f for f in rendered.files}
