@@ -64,6 +64,7 @@ class SiteSession:
         self.page_sources = self.result.page_sources
         self._macros = None
         self._help: bytes | None = None  # the search page's help file, made once per session
+        self._outputs: tuple[frozenset, list] | None = None
 
     @classmethod
     def start(cls, root: Path, today: dt.date, settings: SiteSettings | None = None) -> "SiteSession":
@@ -90,7 +91,14 @@ class SiteSession:
         return self.result.publishing.notes() + ([self.editor_note] if self.editor_note else [])
 
     def outputs(self, existing: set[str]) -> list[OutputFile]:
-        """Generated pages, downloads, and the search assets a project does not override."""
+        """Generated pages, downloads, and the search assets a project does not override
+        (made once per session and set of existing files: the preview asks again)."""
+        key = frozenset(existing)
+        if self._outputs is None or self._outputs[0] != key:
+            self._outputs = (key, self._make_outputs(existing))
+        return list(self._outputs[1])
+
+    def _make_outputs(self, existing: set[str]) -> list[OutputFile]:
         pages = set(existing) | {p.path for p in self.result.pages}
         search_data = search_page_data(self.result.site, pages)
         outputs = [OutputFile(p.path, with_search_data(p.markdown, search_data) if p.path == SEARCH_PAGE else p.markdown,
