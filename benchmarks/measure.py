@@ -19,10 +19,25 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+@contextmanager
+def work_folder(given: Path | None, prefix: str):
+    """The benchmark's working folder: ``given`` (kept, created if needed), or a temporary
+    one removed at the end."""
+    if given is not None:
+        folder = given.resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        yield folder
+        return
+    with tempfile.TemporaryDirectory(prefix=prefix) as temporary:
+        yield Path(temporary)
+
 
 BUILD_DATE = "2026-11-27"  # fixed, so that thresholds and review dates do not move between runs
 SEARCH_QUERY = "marché"

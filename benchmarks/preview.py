@@ -291,14 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path)
     parser.add_argument("--output", type=Path, help="fichier Markdown des résultats (sinon : sortie standard)")
     args = parser.parse_args(argv)
-    temporary = None
-    if args.work_dir is None:
-        temporary = tempfile.TemporaryDirectory(prefix="mitkb-bench-apercu-")
-        work = Path(temporary.name)
-    else:
-        work = args.work_dir.resolve()
     before = load_average()
-    try:
+    with measure.work_folder(args.work_dir, "mitkb-bench-apercu-") as work:
         results = []
         for n in sorted(set(args.sizes)):
             project = work / f"n{n}" / "projet"
@@ -307,9 +301,6 @@ def main(argv: list[str] | None = None) -> int:
                 generate_project(n, project)
                 commit_project(project)
             results.append(bench_preview(project, n, args.repeat))
-    finally:
-        if temporary is not None:
-            temporary.cleanup()
     text = markdown(results, args.repeat) + f"\nCharge moyenne 1 / 5 / 15 min au début : {before}.\n"
     if args.output:
         args.output.write_text(text, encoding="utf-8")

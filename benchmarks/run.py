@@ -15,9 +15,9 @@ served, and `mitkb check` after one edit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -178,16 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     chromium = None if args.no_browser else find_chromium()
-    temporary = None
-    if args.work_dir is None:
-        temporary = tempfile.TemporaryDirectory(prefix="mitkb-bench-")
-        work = Path(temporary.name)
-    else:
-        work = args.work_dir.resolve()
-        work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     load_before = load_average()
+    stack = contextlib.ExitStack()
     try:
+        work = stack.enter_context(measure.work_folder(args.work_dir, "mitkb-bench-"))
         results = [
             bench_size(n, work, args.repeat, chromium, args.cold_document_runs, tuple(args.search_queries),
                        tuple(findability_queries() if args.findability_queries is None else args.findability_queries))
@@ -200,8 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"✗ {exc}")
         return 1
     finally:
-        if temporary is not None:
-            temporary.cleanup()
+        stack.close()
     command = "python -m benchmarks.run " + " ".join(argv if argv is not None else sys.argv[1:])
     machine = describe_machine(chromium) + [
         ("Charge moyenne 1 / 5 / 15 min (début → fin)", f"{load_before} → {load_average()}"),

@@ -14,8 +14,8 @@ secretaries type them. Prints each query's bytes and the worst, against the budg
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -134,10 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     started = time.perf_counter()
     load_before = load_average()
-    temporary = tempfile.TemporaryDirectory(prefix="mitkb-recherche-") if args.work_dir is None else None
-    work = Path(temporary.name) if temporary else args.work_dir.resolve()
-    work.mkdir(parents=True, exist_ok=True)
+    stack = contextlib.ExitStack()
     try:
+        work = stack.enter_context(measure.work_folder(args.work_dir, "mitkb-recherche-"))
         project, site = work / "projet", work / "site"
         if not (args.keep_project and (project / "mkdocs.yml").is_file()):
             log(f"N = {args.size} : génération du corpus")
@@ -153,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"✗ {exc}")
         return 1
     finally:
-        if temporary is not None:
-            temporary.cleanup()
+        stack.close()
     text = report(runs, args.size, set(findability), f"{load_before} → {load_average()}",
                   time.perf_counter() - started)
     args.output.parent.mkdir(parents=True, exist_ok=True)
