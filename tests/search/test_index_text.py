@@ -103,6 +103,13 @@ def test_small_words_and_accents_are_out_of_the_built_index(built_site):
 def test_excerpts_read_as_the_page_in_the_browser(tab, site_url):  # noqa: F811 - tab: the fixture
     results = _search(tab, site_url, "station epuration")
     excerpt = results[0]["excerpt"]
-    assert "⸬" not in excerpt and "<mark>" in excerpt
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in excerpt) and "<mark>" in excerpt
     assert "<mark>d'épuration</mark>" in excerpt, excerpt
     assert " de " in excerpt or " la " in excerpt or " des " in excerpt, excerpt
+
+
+def test_a_page_that_writes_a_mark_character_keeps_its_small_words():
+    page = f"<p>Puce {MARKS['de']} collée de la réunion</p>"
+    prepared, restore = prepare(page)
+    assert prepared == f"<p>Puce {MARKS['de']} collee de la reunion</p>", "small words left, accents off"
+    assert restore_text(prepared, restore) == page

@@ -138,8 +138,8 @@ def test_the_memory_folder_is_used_only_with_room_enough(tmp_path, monkeypatch):
         f_bavail, f_frsize = free // 4096, 4096
 
     monkeypatch.setattr(indexer_module.os, "statvfs", lambda path: Usage)
-    assert indexer_module._scratch_dir(40_000_000, folder) == str(folder)
-    assert indexer_module._scratch_dir(60_000_000, folder) is None  # e.g. a 64 MB /dev/shm in a container
+    assert indexer_module._scratch_dir(90_000_000, folder) == str(folder)
+    assert indexer_module._scratch_dir(110_000_000, folder) is None  # e.g. a 64 MB /dev/shm in a container
     assert indexer_module._scratch_dir(1_000, tmp_path / "absent") is None
 
 
@@ -279,3 +279,36 @@ def test_a_failure_to_start_the_index_still_checks_the_links(tmp_path, monkeypat
     monkeypatch.setattr(search, "start_built_site_index", cannot_start)
     problems = cli._index_search_while(tmp_path, tmp_path, lambda: ["lien cassé"])
     assert problems == ["Index de recherche : dossier du site introuvable : x", "lien cassé"]
+
+
+def test_a_large_site_split_over_two_processes_gives_the_same_bundle(tmp_path, monkeypatch):
+    from mitkb.search import second_process
+
+    words = ["épuration", "réseau", "marché", "commune", "école", "éclairage", "à", "de", "la"]
+    serial, split = tmp_path / "un", tmp_path / "deux"
+    for number in range(12):
+        body = " ".join(words[(number + k) % len(words)] for k in range(40))
+        (serial / f"guide-{number}").mkdir(parents=True)
+        (serial / f"guide-{number}" / "index.html").write_text(_page(f"Guide {number} de la commune", body),
+                                                               encoding="utf-8")
+    shutil.copytree(serial, split)
+    index_site(serial)
+    monkeypatch.setattr(second_process, "SPLIT_FROM", 2)
+    monkeypatch.setattr(second_process, "usable_cores", lambda: 2)
+    calls = []
+    halves = second_process.SecondProcess.halves
+
+    def counted(self, function, items, *args):
+        results = halves(self, function, items, *args)
+        calls.append((function.__name__, len(results)))
+        return results
+
+    monkeypatch.setattr(second_process.SecondProcess, "halves", counted)
+    index_site(split)
+
+    assert calls == [("_prepare_pages", 2), ("restore_fragment_files", 2)]
+    files = sorted(path.relative_to(serial / "pagefind") for path in (serial / "pagefind").rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(split / "pagefind") for path in (split / "pagefind").rglob("*")
+                           if path.is_file())
+    for relative in files:
+        assert (serial / "pagefind" / relative).read_bytes() == (split / "pagefind" / relative).read_bytes(), relative

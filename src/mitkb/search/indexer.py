@@ -21,8 +21,9 @@ from typing import Iterable
 
 from ..content import Site
 from .facets import CONTACT_LABEL, FILTER_KIND
-from .index_text import prepare, restore_fragments
+from .index_text import prepare, restore_fragment_files
 from .page_markup import BODY_END, BODY_START
+from .second_process import SecondProcess
 
 LANGUAGE = "fr"
 # MITKB_INDEX_SEARCH=0 builds without the search index (e.g. to time the build alone).
@@ -92,8 +93,9 @@ class IndexRun:
         self.bundle = site_dir / BUNDLE_DIR
         self.records = len(records)
         self._start = time.perf_counter()
-        prepared, self._restores = _pages_to_index(site_dir)
-        scratch = _scratch_dir(sum(len(content) for _, content in prepared))
+        self._helper = SecondProcess()
+        html_pages = _html_pages(site_dir)
+        scratch = _scratch_dir(sum(size for _, size in html_pages))
         self._work = tempfile.TemporaryDirectory(prefix="mitkb-recherche-", dir=scratch)
         pages = Path(self._work.name) / "pages"
         # In memory, Pagefind writes its two thousand small files much faster than on disk;
@@ -102,7 +104,14 @@ class IndexRun:
         self._output = (Path(self._work.name) / BUNDLE_DIR if scratch
                         else Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-neuf-", dir=site_dir)))
         try:
-            self.pages = _write_pages(pages, prepared)
+            prepared, self._restores = [], {}
+            for pages_prepared, restores in self._helper.halves(_prepare_pages, [page for page, _ in html_pages],
+                                                                str(site_dir)):
+                prepared += pages_prepared
+                self._restores.update(restores)
+            # Written in one order whatever the split: Pagefind numbers pages in the order
+            # it finds them, and the bundle's file names follow.
+            self.pages = _write_pages(pages, sorted(prepared))
             del prepared
             _write_record_pages(pages, records)
             # Pagefind's messages go to a file: a pipe nobody reads meanwhile could fill up.
@@ -125,7 +134,8 @@ class IndexRun:
                 detail = output.strip()[-500:]
                 raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
             try:
-                restore_fragments(self._output / "fragment", self._restores)
+                fragments = sorted((self._output / "fragment").iterdir())
+                self._helper.halves(restore_fragment_files, fragments, self._restores)
             except (OSError, ValueError) as exc:
                 raise SearchIndexError(f"Pagefind n'a pas pu indexer le site (extraits illisibles : {exc})") from exc
             _replace_bundle(self._output, self.bundle)
@@ -134,6 +144,7 @@ class IndexRun:
         return IndexReport(self.pages, self.records, time.perf_counter() - self._start, self.bundle)
 
     def _discard(self) -> None:
+        self._helper.close()
         self._work.cleanup()
         if self._output.parent != Path(self._work.name):
             shutil.rmtree(self._output, ignore_errors=True)
@@ -198,7 +209,7 @@ def index_built_site(root: Path, site_dir: Path) -> IndexReport:
 SHARED_MEMORY = Path("/dev/shm")
 
 
-def _scratch_dir(prepared_bytes: int, folder: Path | None = None) -> str | None:
+def _scratch_dir(pages_bytes: int, folder: Path | None = None) -> str | None:
     """A folder in memory for the prepared pages and the bundle when the system has one
     (Linux) with room enough (containers often give /dev/shm only 64 MB), else None: the
     default temporary folder and the site's own disk are used instead."""
@@ -206,8 +217,9 @@ def _scratch_dir(prepared_bytes: int, folder: Path | None = None) -> str | None:
     if not (folder.is_dir() and os.access(folder, os.W_OK)):
         return None
     usage = os.statvfs(folder)
-    # The bundle takes about a third of the prepared pages: twice their size is a safe bound.
-    return str(folder) if usage.f_bavail * usage.f_frsize >= 2 * prepared_bytes else None
+    # The copies Pagefind reads hold only the indexed part of the site's pages (less than
+    # half of them) and its bundle about a third of those: the pages' size is a safe bound.
+    return str(folder) if usage.f_bavail * usage.f_frsize >= pages_bytes else None
 
 
 def page_url(relative: str) -> str:
@@ -221,7 +233,18 @@ _BODY_START_BYTES = BODY_START.encode("utf-8")
 _BODY_END_BYTES = BODY_END.encode("utf-8")
 
 
-def _pages_to_index(site_dir: Path) -> tuple[list[tuple[Path, bytes]], dict[str, dict[str, str]]]:
+def _html_pages(site_dir: Path) -> list[tuple[str, int]]:
+    """The site's HTML pages (outside search bundles): relative path and size."""
+    pages = []
+    for path in site_dir.rglob("*.html"):
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] == BUNDLE_DIR or relative.parts[0].startswith(f".{BUNDLE_DIR}-"):
+            continue
+        pages.append((relative.as_posix(), path.stat().st_size))
+    return sorted(pages)
+
+
+def _prepare_pages(relatives: list[str], site_dir: str) -> tuple[list[tuple[str, bytes]], dict[str, dict[str, str]]]:
     """The pages whose content is marked for the index, prepared for Pagefind: only the
     indexed part (the theme around it, about two thirds of each page, would cost Pagefind
     time and memory for nothing), as (relative path, bytes), without small words and
@@ -229,11 +252,8 @@ def _pages_to_index(site_dir: Path) -> tuple[list[tuple[Path, bytes]], dict[str,
     their own words back."""
     prepared = []
     restores = {}
-    for path in site_dir.rglob("*.html"):
-        relative = path.relative_to(site_dir)
-        if relative.parts[0] == BUNDLE_DIR or relative.parts[0].startswith(f".{BUNDLE_DIR}-"):
-            continue
-        raw = path.read_bytes()
+    for relative in relatives:
+        raw = (Path(site_dir) / relative).read_bytes()
         start, end = raw.find(_BODY_START_BYTES), raw.find(_BODY_END_BYTES)
         if start < 0 or end < start:
             continue
@@ -245,11 +265,11 @@ def _pages_to_index(site_dir: Path) -> tuple[list[tuple[Path, bytes]], dict[str,
             body = body.replace(BODY_START, f'{BODY_START}<span data-pagefind-meta="texte:{digest}"></span>', 1)
         prepared.append((relative, _INDEX_PAGE.format(body=body).encode("utf-8")))
         if restore:
-            restores[page_url(relative.as_posix())] = restore
+            restores[page_url(relative)] = restore
     return prepared, restores
 
 
-def _write_pages(folder: Path, prepared: list[tuple[Path, bytes]]) -> int:
+def _write_pages(folder: Path, prepared: list[tuple[str, bytes]]) -> int:
     for relative, content in prepared:
         target = folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
