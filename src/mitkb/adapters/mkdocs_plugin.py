@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..build_date import BuildDateError, build_date
@@ -22,6 +23,7 @@ from ..pdf import PdfPrinterError, pdf_enabled
 from ..publishing import SiteSettings
 from ..search import SearchIndexError, search_enabled
 from ..site_session import SiteSession
+from .mkdocs_parallel import ParallelRender, parallel_wanted
 
 log = logging.getLogger("mkdocs.plugins.mitkb")
 
@@ -36,6 +38,7 @@ class MitkbPlugin(BasePlugin):
         super().__init__()
         self.session: SiteSession | None = None
         self.preview_session: SiteSession | None = None  # given by the preview (mitkb.preview)
+        self.parallel: ParallelRender | None = None
 
     # Validate the whole content tree and render pages before MkDocs reads files.
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -61,6 +64,31 @@ class MitkbPlugin(BasePlugin):
         contacts = files.get_file_from_path("contacts.md")
         self.session.contacts_url = contacts.url if contacts else None
         return files
+
+    # A large site's Markdown rendered on two cores (mitkb.adapters.mkdocs_parallel), once
+    # every other plugin has seen the navigation; never in the preview (it has threads).
+    @event_priority(-100)
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        pages = len(files.documentation_pages())
+        if self.preview_session is None and threading.active_count() == 1 and parallel_wanted(pages):
+            self.parallel = ParallelRender(config, files)
+        return nav
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        self._end_parallel()
+        return env
+
+    def on_build_error(self, error: Exception) -> None:
+        self._end_parallel()
+
+    def on_shutdown(self) -> None:
+        self._end_parallel()
+
+    def _end_parallel(self) -> None:
+        if self.parallel is not None:
+            self.parallel.close()
+            log.info(f"Rendu sur deux cœurs : {self.parallel.used} pages converties par une copie du processus")
+            self.parallel = None
 
     # Edit links go to the YAML source of generated pages.
     def on_pre_page(self, page, config: MkDocsConfig, files: Files):
