@@ -113,3 +113,15 @@ def test_a_page_that_writes_a_mark_character_keeps_its_small_words():
     prepared, restore = prepare(page)
     assert prepared == f"<p>Puce {MARKS['de']} collee de la reunion</p>", "small words left, accents off"
     assert restore_text(prepared, restore) == page
+
+
+def test_the_small_words_pattern_finds_what_an_alternation_would():
+    import re
+
+    from mitkb.search.index_text import _MARKED, _SMALL_WORD
+
+    alternation = re.compile(r"([\s;(\x00])(" + "|".join(sorted(map(re.escape, _MARKED), key=len, reverse=True))
+                             + r")(?=[\s&\x00,.;:!?)])")
+    words = list(_MARKED) + ["dessus", "lesquels", "auxquels", "sont-ils", "Dans", "uneX", "enfin", "ya"]
+    text = " ".join(f"{before}{word}{after}" for word in words for before, after in ((" ", " "), ("(", ","), (";", ".")))
+    assert _SMALL_WORD.split(text) == alternation.split(text)

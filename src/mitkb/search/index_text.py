@@ -53,9 +53,30 @@ UNMARKED = "\uf8ff"
 # A small word alone between spaces, « &nbsp; », tags or punctuation. Next to an inline
 # tag, Pagefind may read it as part of a longer word (« l<em>e</em> »): that word is then
 # indexed without it, and its excerpt still gets it back.
-# (The character before the word is matched, not looked behind: the scan is much faster.)
-_SMALL_WORD = re.compile(r"([\s;(\x00])(" + "|".join(sorted(map(re.escape, _MARKED), key=len, reverse=True))
-                         + r")(?=[\s&\x00,.;:!?)])")
+# (The character before the word is matched, not looked behind, and the words are one
+# tree of letters, not 62 choices: the scan is much faster.)
+
+
+def _letter_tree(words: tuple[str, ...]) -> str:
+    """« de|des|du » → « d(?:e(?:s)?|u) »: the longest word first, as an alternation would."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(node[letter]) for letter in sorted(node) if letter]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return pattern(tree)
+
+
+_SMALL_WORD = re.compile(r"([\s;(\x00])(" + _letter_tree(_MARKED) + r")(?=[\s&\x00,.;:!?)])")
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _SEPARATOR = "\x00"
 _WORD = re.compile(r"\w+")
@@ -95,16 +116,24 @@ def prepare(html: str) -> tuple[str, dict[str, str]]:
         # Only the words with a letter outside ASCII change; folded all at once.
         words = set(_WORD.findall(text))
         accented = [word for word in words if not word.isascii()]
-        forms: dict[str, list[str]] = {}
-        for written, indexed in zip(accented, without_accents("\n".join(accented)).split("\n")):
-            forms.setdefault(indexed, [indexed] if indexed in words else []).append(written)
-        kept: set[str] = set()  # accented words left as written
-        for indexed, words in forms.items():
-            if len(words) == 1:
-                if words[0] != indexed:
-                    restore[indexed] = words[0]
-            else:
-                kept.update(word for word in words if word != indexed)
+        indexed_forms = without_accents("\n".join(accented)).split("\n")
+        single = dict(zip(indexed_forms, accented))
+        kept: set[str]  # accented words left as written
+        if len(single) == len(accented):  # no two accented words with the same letters
+            restore = {indexed: written for indexed, written in single.items()
+                       if indexed != written and indexed not in words}
+            kept = {written for indexed, written in single.items() if indexed != written and indexed in words}
+        else:
+            forms: dict[str, list[str]] = {}
+            for written, indexed in zip(accented, indexed_forms):
+                forms.setdefault(indexed, [indexed] if indexed in words else []).append(written)
+            kept = set()
+            for indexed, written_forms in forms.items():
+                if len(written_forms) == 1:
+                    if written_forms[0] != indexed:
+                        restore[indexed] = written_forms[0]
+                else:
+                    kept.update(word for word in written_forms if word != indexed)
         if kept:
             # Accents preserve lengths: the kept words go back at the same places.
             pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(kept, key=len, reverse=True)))
@@ -153,11 +182,14 @@ def restore_fragments(folder: Path, restores: Mapping[str, Mapping[str, str]]) -
     return restore_fragment_files(list(Path(folder).iterdir()), restores)
 
 
-def restore_fragment_files(paths: list[Path], restores: Mapping[str, Mapping[str, str]]) -> int:
-    """``restore_fragments`` for the given fragment files."""
+def restore_fragment_files(paths: list[Path], restores: Mapping[str, Mapping[str, str]],
+                           target: Path | None = None) -> int:
+    """``restore_fragments`` for the given fragment files, written back in place or, with
+    ``target``, into that folder under the same names."""
     rewritten = 0
     for path in paths:
-        raw = gzip.decompress(path.read_bytes())
+        compressed = path.read_bytes()
+        raw = gzip.decompress(compressed)
         if not raw.startswith(FRAGMENT_SIGNATURE):
             raise ValueError(f"fragment Pagefind inattendu : {path.name}")
         fragment = json.loads(raw[len(FRAGMENT_SIGNATURE):])
@@ -170,8 +202,11 @@ def restore_fragment_files(paths: list[Path], restores: Mapping[str, Mapping[str
                 text = _restored(anchor["text"], table)
                 changed |= text != anchor["text"]
                 anchor["text"] = text
+        destination = path if target is None else Path(target) / path.name
         if changed:
             data = FRAGMENT_SIGNATURE + json.dumps(fragment, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            path.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
+            destination.write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
             rewritten += 1
+        elif destination != path:
+            destination.write_bytes(compressed)
     return rewritten

@@ -133,12 +133,18 @@ class IndexRun:
             if self._process.returncode != 0 or not (self._output / "pagefind.js").is_file():
                 detail = output.strip()[-500:]
                 raise SearchIndexError(f"Pagefind n'a pas pu indexer le site ({detail or 'aucun fichier écrit'})")
+            staged = self._output
             try:
                 fragments = sorted((self._output / "fragment").iterdir())
-                self._helper.halves(restore_fragment_files, fragments, self._restores)
+                if self._output.parent == Path(self._work.name):
+                    # From memory to the site's disk: the excerpts are written there once, restored.
+                    staged = _staged_copy(self._output, self.bundle.parent, leave_out="fragment")
+                self._helper.halves(restore_fragment_files, fragments, self._restores, staged / "fragment")
             except (OSError, ValueError) as exc:
+                if staged != self._output:
+                    shutil.rmtree(staged, ignore_errors=True)
                 raise SearchIndexError(f"Pagefind n'a pas pu indexer le site (extraits illisibles : {exc})") from exc
-            _replace_bundle(self._output, self.bundle)
+            _replace_bundle(staged, self.bundle)
         finally:
             self._discard()
         return IndexReport(self.pages, self.records, time.perf_counter() - self._start, self.bundle)
@@ -150,15 +156,23 @@ class IndexRun:
             shutil.rmtree(self._output, ignore_errors=True)
 
 
+def _staged_copy(bundle: Path, folder: Path, leave_out: str) -> Path:
+    """A copy of ``bundle`` under a fresh name in ``folder``, without the files of its
+    sub-folder ``leave_out`` (the folder itself is there, empty)."""
+    staged = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-neuf-", dir=folder))
+    staged.rmdir()
+    try:
+        shutil.copytree(bundle, staged, ignore=lambda path, names: names if Path(path).name == leave_out else [])
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
 def _replace_bundle(new: Path, bundle: Path) -> None:
-    """Swap the new bundle in: written under a fresh name first, then renamed, and only
+    """Swap the new bundle (written under a fresh name beside it) in: renamed, and only
     then is the previous one removed (creating files right after deleting as many is
     slow on some file systems; no stale chunk survives either way)."""
-    if new.parent != bundle.parent:
-        staged = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-neuf-", dir=bundle.parent))
-        staged.rmdir()
-        shutil.copytree(new, staged)
-        new = staged
     previous = None
     if bundle.exists():
         previous = Path(tempfile.mkdtemp(prefix=f".{BUNDLE_DIR}-ancien-", dir=bundle.parent))
@@ -175,7 +189,9 @@ def start_index(site_dir: Path, records: Iterable[SearchRecord] = ()) -> IndexRu
 
     Pagefind reads a copy of those pages prepared for it (``index_text.prepare``) in a
     temporary folder (in memory where the system offers one), with its fast directory
-    indexing, in a process of its own.
+    indexing, in a process of its own. On a large site, the pages are prepared, and the
+    excerpts given their text back, half here and half in a second Python process
+    (``second_process``).
     """
     site_dir = Path(site_dir).resolve()
     if not site_dir.is_dir():
