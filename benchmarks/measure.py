@@ -97,13 +97,16 @@ class ProcessRun:
     peak_tree_rss: int  # bytes: the largest sum over the whole process tree at one time (sampled)
     returncode: int
     log: Path
+    # bytes: the same with each process's proportional set size (PSS: a page shared by n
+    # processes counts 1/n in each); 0 when not sampled
+    peak_tree_pss: int = 0
 
 
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
-def _tree_rss(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, now (Linux /proc)."""
+def _tree_pids(root_pid: int) -> tuple[list[int], dict[int, int]]:
+    """A process and all its descendants (Linux /proc), with the resident memory of each."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.scandir("/proc"):
@@ -117,20 +120,48 @@ def _tree_rss(root_pid: int) -> int:
         pid = int(entry.name)
         children.setdefault(int(fields[1]), []).append(pid)  # fields[1] is the parent's pid
         rss[pid] = int(fields[21]) * _PAGE_SIZE  # resident pages
-    total, stack = 0, [root_pid]
+    tree, stack = [], [root_pid]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        tree.append(pid)
         stack.extend(children.get(pid, []))
-    return total
+    return tree, rss
+
+
+def _tree_rss(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, now (Linux /proc)."""
+    tree, rss = _tree_pids(root_pid)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size of a process (bytes; 0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as stream:
+            for line in stream:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss(root_pid: int) -> int:
+    """Memory of a process and all its descendants, each page shared between them (a forked
+    copy shares its parent's) counted once: the sum of their PSS."""
+    tree, _ = _tree_pids(root_pid)
+    return sum(_pss(pid) for pid in tree)
 
 
 class _TreeMemory(threading.Thread):
-    """Samples the process tree's memory every `interval` seconds, keeps the peak."""
+    """Samples the process tree's memory every `interval` seconds, keeps the peak; with
+    ``proportional``, also the peak of the PSS sum (slower to read: about 8 ms for a
+    process of 500 MB, so only for the runs whose time is not a target)."""
 
-    def __init__(self, pid: int, interval: float = 0.1):
+    def __init__(self, pid: int, interval: float = 0.1, proportional: bool = False):
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
+        self.proportional = proportional
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -138,6 +169,8 @@ class _TreeMemory(threading.Thread):
             return
         while not self.stopped.wait(self.interval):
             self.peak = max(self.peak, _tree_rss(self.pid))
+            if self.proportional:
+                self.peak_pss = max(self.peak_pss, _tree_pss(self.pid))
 
 
 def settle_disk() -> None:
@@ -147,14 +180,16 @@ def settle_disk() -> None:
         os.sync()
 
 
-def run_measured(command: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> ProcessRun:
-    """Run a command: wall time, CPU time, peak memory of its largest process and of its whole tree."""
+def run_measured(command: list[str], cwd: Path, log: Path, env: dict[str, str] | None = None,
+                 proportional: bool = False) -> ProcessRun:
+    """Run a command: wall time, CPU time, peak memory of its largest process and of its whole
+    tree (and of its PSS sum with ``proportional``)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     settle_disk()
     with open(log, "wb") as stream:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env or build_env(), stdout=stream, stderr=subprocess.STDOUT)
-        sampler = _TreeMemory(process.pid)
+        sampler = _TreeMemory(process.pid, proportional=proportional)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -163,18 +198,20 @@ def run_measured(command: list[str], cwd: Path, log: Path, env: dict[str, str] |
     process.returncode = os.waitstatus_to_exitcode(status)
     peak = usage.ru_maxrss * 1024
     return ProcessRun(seconds, usage.ru_utime + usage.ru_stime, peak, max(peak, sampler.peak),
-                      process.returncode, log)
+                      process.returncode, log, sampler.peak_pss)
 
 
 class StepFailed(RuntimeError):
     pass
 
 
-def build_site(project: Path, site: Path, log: Path, index_search: bool = True, pdf: bool = False) -> ProcessRun:
-    """The `make site` equivalent, in a fresh interpreter (optionally without the search index)."""
+def build_site(project: Path, site: Path, log: Path, index_search: bool = True, pdf: bool = False,
+               proportional: bool = False) -> ProcessRun:
+    """The `make site` equivalent, in a fresh interpreter (optionally without the search index;
+    with ``proportional``, its memory is also sampled as a PSS sum)."""
     run = run_measured(
         [sys.executable, "-m", "mitkb.cli", "--racine", str(project), "build", str(site)], project, log,
-        build_env(index_search, pdf),
+        build_env(index_search, pdf), proportional,
     )
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]

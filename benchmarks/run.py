@@ -91,10 +91,11 @@ def bench_size(n_guides: int, work: Path, repeat: int, chromium: str | None, col
     for index in range(repeat):
         log(f"N = {n_guides} : un guide modifié, puis construction complète (make site) {index + 1}/{repeat}")
         edit_one_guide(project, index + 1)
-        run = measure.build_site(project, site, logs / f"construction-complete-{index + 1}.log")
+        run = measure.build_site(project, site, logs / f"construction-complete-{index + 1}.log", proportional=True)
         result.rebuilds.append(run.seconds)
         result.rebuild_peak_rss.append(run.peak_rss)
         result.rebuild_peak_tree_rss.append(run.peak_tree_rss)
+        result.rebuild_peak_tree_pss.append(run.peak_tree_pss)
     result.stats = measure.site_stats(site)
     result.documents_in_build = result.stats.has_downloads
 

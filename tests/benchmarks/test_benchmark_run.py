@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,8 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
         findability = re.search(r"\| Première recherche, la plus coûteuse du jeu de trouvabilité \(1 requêtes[^|]*\| "
                                 r"([\d.]+) Ko \(« station epuration »\)", text)
         assert findability and float(findability.group(1)) > 0, text
+    if Path("/proc/self/smaps_rollup").exists():
+        assert "| Mémoire maximale d'une construction complète (tous processus à la fois, PSS) |" in text
     # The table printed on stdout is the one written to the file.
     assert result.stdout.strip().splitlines()[0] in text
     # The preview: edit to page served, and `mitkb check` after one edit.
@@ -88,3 +91,21 @@ def test_benchmark_runs_end_to_end_at_n5(tmp_path):
     synthetic = [p.stem for p in (project / "guides" / "methodes").glob("*.yml") if "banc d'essai" in p.read_text()]
     assert len(synthetic) == 5
     assert all((site / "methodes" / slug / "index.html").is_file() for slug in synthetic)
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc seulement")
+def test_memory_shared_with_a_forked_copy_counts_once_in_the_pss_sum():
+    from benchmarks import measure
+
+    script = ("import os, time\n"
+              "block = bytearray(os.urandom(1)) * 150_000_000\n"
+              "if os.fork() == 0:\n    time.sleep(3); os._exit(0)\n"
+              "time.sleep(3); os.wait()\n")
+    process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        time.sleep(1.5)
+        rss, pss = measure._tree_rss(process.pid), measure._tree_pss(process.pid)
+    finally:
+        process.wait()
+    assert rss > 280_000_000, "the RSS sum counts the 150 MB block in both processes"
+    assert 150_000_000 < pss < 200_000_000, "the PSS sum counts it once"
