@@ -33,6 +33,10 @@ WEB_ASSETS = {
     "assets/stylesheets/procedure.css": "procedure.css",
 }
 FORMS_PAGE = "formulaires-officiels.md"
+GUIDES_PAGE = "methodes/index.md"
+# An answer lists the guides that use most of the procedure's templates, not all of them:
+# on a phone, five links are read; the others are one link away.
+GUIDES_SHOWN = 5
 # The questions the tool answers: (nature, special case).
 KINDS: tuple[tuple[str, str | None], ...] = (
     ("travaux", None), ("fournitures", None), ("services", None),
@@ -205,8 +209,15 @@ class ProcedureTool:
             blocks = [self._block(self.documents_html(procedure))]
             guides = self.guides_of(procedure)
             if guides:
-                links = "".join(f'<li><a href="{_e(self._link(g.page_path))}">{_e(g.title)}</a></li>' for g in guides)
-                blocks.append(self._block(f"<h3>Guides utiles</h3><ul>{links}</ul>"))
+                shown = guides[:GUIDES_SHOWN]
+                links = "".join(f'<li><a href="{_e(self._link(g.page_path))}">{_e(g.title)}</a></li>' for g in shown)
+                more = ""
+                if len(guides) > len(shown):
+                    others = len(guides) - len(shown)
+                    more = (f'<p>{others} autre{"s" if others > 1 else ""} guide{"s" if others > 1 else ""} '
+                            f'{"utilisent" if others > 1 else "utilise"} ces modèles : voir '
+                            f'<a href="{_e(self._link(GUIDES_PAGE))}">tous les guides méthodologiques</a>.</p>')
+                blocks.append(self._block(f"<h3>Guides utiles</h3><ul>{links}</ul>{more}"))
             self._procedure_blocks[procedure] = blocks
         return self._procedure_blocks[procedure]
 
@@ -216,9 +227,10 @@ class ProcedureTool:
         return sorted(found, key=lambda t: t.title.casefold())
 
     def guides_of(self, procedure: str):
+        """The guides that use the procedure's templates, those that use most of them first."""
         slugs = {t.slug for t in self.templates_of(procedure)}
-        found = [g for g in self.site.guides.values() if slugs & set(g.model.templates)]
-        return sorted(found, key=lambda g: g.title.casefold())
+        found = [(len(slugs & set(g.model.templates)), g) for g in self.site.guides.values()]
+        return [g for used, g in sorted(found, key=lambda pair: (-pair[0], pair[1].title.casefold())) if used]
 
     def documents_html(self, procedure: str) -> str:
         items = "".join(f'<li><a href="{_e(self._link(t.page_path))}">{_e(t.title)}</a> (modèle à télécharger)</li>'
