@@ -312,3 +312,25 @@ def test_a_large_site_split_over_two_processes_gives_the_same_bundle(tmp_path, m
                            if path.is_file())
     for relative in files:
         assert (serial / "pagefind" / relative).read_bytes() == (split / "pagefind" / relative).read_bytes(), relative
+
+
+def test_unreadable_excerpts_leave_the_previous_bundle_and_nothing_else(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
+    scratch = tmp_path / "brouillon"
+    scratch.mkdir()
+    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda size: str(scratch))
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "pagefind.js").write_text("// précédent", encoding="utf-8")
+
+    def unreadable(paths, restores, target=None):
+        (target / "moitie.pf_fragment").write_bytes(b"x")  # part of the new bundle already written
+        raise ValueError("fragment Pagefind inattendu : moitie.pf_fragment")
+
+    monkeypatch.setattr("mitkb.search.indexer.restore_fragment_files", unreadable)
+    with pytest.raises(SearchIndexError, match="extraits illisibles : fragment Pagefind inattendu"):
+        index_site(site)
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "pagefind"], "no half-written bundle"
+    assert (site / "pagefind" / "pagefind.js").read_text(encoding="utf-8") == "// précédent"
+    assert not list(scratch.iterdir())

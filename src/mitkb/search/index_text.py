@@ -174,18 +174,14 @@ def _restored(text: str, table: Mapping[str, str]) -> str:
     return "".join(parts)
 
 
-def restore_fragments(folder: Path, restores: Mapping[str, Mapping[str, str]]) -> int:
-    """Give Pagefind's result excerpts (its fragment files: « pagefind_dcd » and JSON,
-    compressed) the text of their page; ``restores`` by result address. Returns how many
-    fragments were rewritten. The excerpt is cut from this text by word position: a
-    small word and its mark are each one word, and accents do not change the words."""
-    return restore_fragment_files(list(Path(folder).iterdir()), restores)
-
-
 def restore_fragment_files(paths: list[Path], restores: Mapping[str, Mapping[str, str]],
                            target: Path | None = None) -> int:
-    """``restore_fragments`` for the given fragment files, written back in place or, with
-    ``target``, into that folder under the same names."""
+    """Give Pagefind's result excerpts (its fragment files: « pagefind_dcd » and JSON,
+    compressed) the text of their page; ``restores`` by result address. Each file is
+    written back in place or, with ``target``, into that folder under the same name.
+    Returns how many fragments were rewritten. The excerpt is cut from this text by word
+    position: a small word and its mark are each one word, and accents do not change the
+    words."""
     rewritten = 0
     for path in paths:
         compressed = path.read_bytes()

@@ -140,10 +140,12 @@ class IndexRun:
                     # From memory to the site's disk: the excerpts are written there once, restored.
                     staged = _staged_copy(self._output, self.bundle.parent, leave_out="fragment")
                 self._helper.halves(restore_fragment_files, fragments, self._restores, staged / "fragment")
-            except (OSError, ValueError) as exc:
-                if staged != self._output:
+            except BaseException as exc:
+                if staged != self._output:  # no half-written bundle left in the site
                     shutil.rmtree(staged, ignore_errors=True)
-                raise SearchIndexError(f"Pagefind n'a pas pu indexer le site (extraits illisibles : {exc})") from exc
+                if isinstance(exc, (OSError, ValueError)):
+                    raise SearchIndexError(f"Pagefind n'a pas pu indexer le site (extraits illisibles : {exc})") from exc
+                raise
             _replace_bundle(staged, self.bundle)
         finally:
             self._discard()
