@@ -97,3 +97,15 @@ def test_invalid_build_date_is_explained(tiny_site: Path):
     result = run_build(tiny_site, date="27/11/2026")
     assert result.returncode != 0
     assert "MITKB_DATE='27/11/2026' n'est pas une date valide" in result.stderr
+
+
+def test_each_configuration_gets_a_fresh_mitkb_plugin(tiny_site: Path):
+    """MkDocs keeps a plugin that has ``on_startup`` or ``on_shutdown`` from one loaded
+    configuration to the next in the same process: the mitkb plugin would then carry the
+    previous build's session (the preview sets it) into the next build."""
+    from mkdocs.config import load_config
+
+    first = load_config(str(tiny_site / "mkdocs.yml")).plugins["mitkb"]
+    first.preview_session = object()
+    second = load_config(str(tiny_site / "mkdocs.yml")).plugins["mitkb"]
+    assert second is not first and second.preview_session is None

@@ -78,10 +78,9 @@ class MitkbPlugin(BasePlugin):
         self._end_parallel()
         return env
 
+    # (No on_shutdown here: a plugin that has one is kept by MkDocs from one configuration
+    # to the next in the same process, with the previous build's session.)
     def on_build_error(self, error: Exception) -> None:
-        self._end_parallel()
-
-    def on_shutdown(self) -> None:
         self._end_parallel()
 
     def _end_parallel(self) -> None:
