@@ -90,13 +90,19 @@ def test_index_site_indexes_marked_pages_only_and_writes_the_bundle_in_the_site(
     assert "<h1>Un guide</h1>" in (site / "methodes" / "guide" / "index.html").read_text(encoding="utf-8")
 
 
-def test_indexing_runs_in_the_background_and_leaves_no_temporary_copy(tmp_path, monkeypatch):
+def _home_page_site(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """A site of one page, indexed with a memory folder of the test's own (the scratch)."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
     scratch = tmp_path / "brouillon"
     scratch.mkdir()
     monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda size: str(scratch))
+    return site, scratch
+
+
+def test_indexing_runs_in_the_background_and_leaves_no_temporary_copy(tmp_path, monkeypatch):
+    site, scratch = _home_page_site(tmp_path, monkeypatch)
 
     run = start_index(site)
     assert list(scratch.iterdir()), "the prepared copy exists while Pagefind runs"
@@ -315,12 +321,7 @@ def test_a_large_site_split_over_two_processes_gives_the_same_bundle(tmp_path, m
 
 
 def test_unreadable_excerpts_leave_the_previous_bundle_and_nothing_else(tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text(_page("Accueil", "Bienvenue"), encoding="utf-8")
-    scratch = tmp_path / "brouillon"
-    scratch.mkdir()
-    monkeypatch.setattr("mitkb.search.indexer._scratch_dir", lambda size: str(scratch))
+    site, scratch = _home_page_site(tmp_path, monkeypatch)
     (site / "pagefind").mkdir()
     (site / "pagefind" / "pagefind.js").write_text("// précédent", encoding="utf-8")
 
